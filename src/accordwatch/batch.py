@@ -1,0 +1,101 @@
+"""An ingest run: inputs in, documents and their spans out to the store, errors counted.
+
+Documents already stored (same content hash) are skipped before any cleaning, which is
+what makes a second run over the same files cheap. Writes go in small batches, each in
+one transaction, so an interrupted run leaves only whole documents behind and a re-run
+completes it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from accordwatch.ingest import IngestError, read_inputs
+from accordwatch.model import RawInput
+from accordwatch.pipeline import Processed, corpus_context, process
+
+BATCH_SIZE = 50
+
+
+@dataclass
+class IngestSummary:
+    added: int = 0
+    already_stored: int = 0
+    failed: int = 0
+    errors: list[IngestError] = field(default_factory=list)
+    added_ids: list[str] = field(default_factory=list)
+    interrupted: bool = False
+
+    @property
+    def seen(self) -> int:
+        return self.added + self.already_stored + self.failed
+
+
+Progress = Callable[[int, int, str], None]  # (done, total, current source)
+
+
+def _split_new(items: Iterable[RawInput | IngestError], known: set[str],
+               summary: IngestSummary) -> list[RawInput]:
+    new: list[RawInput] = []
+    seen: set[str] = set()
+    for item in items:
+        if isinstance(item, IngestError):
+            summary.failed += 1
+            summary.errors.append(item)
+        elif item.id in known or item.id in seen:
+            summary.already_stored += 1
+        else:
+            seen.add(item.id)
+            new.append(item)
+    return new
+
+
+def ingest(store, paths: Iterable[str], *, manifest: Path | None = None, stdin=None,
+           progress: Progress | None = None) -> IngestSummary:
+    """Read `paths`, process what is new, write it to `store`; returns what happened."""
+    paths = [str(p) for p in paths]
+    summary = IngestSummary()
+    run_id = store.start_run({"paths": paths, "manifest": str(manifest or "")})
+    status = "interrupted"
+    try:
+        inputs = read_inputs(paths, manifest=manifest, stdin=stdin)
+        new = _split_new(inputs, store.known_ids(), summary)
+        for err in summary.errors:
+            store.record_error(run_id, err.source, err.reason)
+        context = corpus_context(new) if new else None
+        batch: list[Processed] = []
+        for i, raw in enumerate(new):
+            if progress:
+                progress(i, len(new), raw.source)
+            try:
+                batch.append(process(raw, context))
+            except Exception as exc:  # one bad document must not stop the batch
+                err = IngestError(raw.source, f"processing failed: {type(exc).__name__}: {exc}")
+                summary.failed += 1
+                summary.errors.append(err)
+                store.record_error(run_id, err.source, err.reason)
+            if len(batch) >= BATCH_SIZE:
+                _flush(store, batch, run_id, summary)
+        _flush(store, batch, run_id, summary)
+        if progress:
+            progress(len(new), len(new), "")
+        status = "done"
+    except KeyboardInterrupt:
+        summary.interrupted = True
+        raise
+    finally:
+        store.finish_run(run_id, {"added": summary.added, "already_stored": summary.already_stored,
+                                  "failed": summary.failed}, status)
+    return summary
+
+
+def _flush(store, batch: list[Processed], run_id: int, summary: IngestSummary) -> None:
+    if not batch:
+        return
+    written = store.add_batch([(p.doc, p.spans) for p in batch], run_id=run_id)
+    summary.added += written
+    summary.already_stored += len(batch) - written
+    summary.added_ids.extend(p.doc.id for p in batch)
+    batch.clear()

@@ -1,0 +1,66 @@
+"""The ordered stages: cleaning, then extraction, from a RawInput to a Document and its spans.
+
+Every stage is a plain function; this module only decides their order and what each one
+is given. The document's date comes first because every relative time expression, and so
+every event date, is resolved against it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from accordwatch.clean import CorpusContext, clean_document
+from accordwatch.extract.actors import find_actors
+from accordwatch.extract.agreements import find_agreements
+from accordwatch.extract.docdate import infer_document_date
+from accordwatch.extract.events import find_events
+from accordwatch.extract.figures import find_figures
+from accordwatch.extract.timex import find_timexes
+from accordwatch.model import Document, RawInput, Span, Timex
+
+
+@dataclass(frozen=True)
+class Processed:
+    doc: Document
+    spans: list[Span]
+
+
+def corpus_context(raws: Iterable[RawInput]) -> CorpusContext:
+    return CorpusContext.from_inputs(raws)
+
+
+def document_date(doc: Document) -> tuple[str | None, bool]:
+    """The document creation time to anchor relative expressions: (ISO date, inferred?)."""
+    published = doc.meta.get("published")
+    if published is None or not published.value:
+        return None, False
+    return str(published.value)[:10], published.how == "inferred"
+
+
+def date_document(doc: Document) -> tuple[Document, list[Timex]]:
+    """Find time expressions; where no date is stated, infer the document's date from them
+    and resolve the relative expressions again against that inferred date."""
+    dct, inferred = document_date(doc)
+    timexes = find_timexes(doc, dct, dct_inferred=inferred)
+    if dct is None:
+        field = infer_document_date(doc, timexes)
+        if field is not None:
+            doc = doc.with_meta("published", field)
+            timexes = find_timexes(doc, str(field.value), dct_inferred=True)
+    return doc, timexes
+
+
+def extract(doc: Document) -> Processed:
+    doc, timexes = date_document(doc)
+    dct, _ = document_date(doc)
+    actors = find_actors(doc)
+    figures = find_figures(doc, timexes)
+    events = find_events(doc, actors, timexes, dct)
+    agreements, provisions = find_agreements(doc, actors, timexes)
+    spans: list[Span] = [*timexes, *actors, *figures, *events, *agreements, *provisions]
+    return Processed(doc, spans)
+
+
+def process(raw: RawInput, context: CorpusContext | None = None) -> Processed:
+    return extract(clean_document(raw, context))
