@@ -1,0 +1,79 @@
+"""Model objects to table rows and back: JSON-ready values in, the same objects out."""
+
+from __future__ import annotations
+
+import dataclasses
+import posixpath
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+from accordwatch.model import SPAN_KINDS, Document, MetaField, OffsetMap, RemovedLine, Span
+
+_BASE_FIELDS = {f.name for f in dataclasses.fields(Span)}
+
+
+def source_name(source: str) -> str:
+    """The base name of a source: a file name, a URL's last path segment, or the source itself."""
+    if "://" in source:
+        path = urlsplit(source).path.rstrip("/")
+        return posixpath.basename(path) or source
+    base = source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    return base or source
+
+
+def _meta_text(doc: Document, key: str) -> str | None:
+    value = doc.get(key)
+    return None if value is None or value == "" else str(value)
+
+
+def document_row(doc: Document, *, previous_id: str | None, run_id: int | None,
+                 now: datetime) -> dict[str, Any]:
+    published = doc.meta.get("published")
+    return {
+        "id": doc.id, "source": doc.source, "source_name": source_name(doc.source),
+        "media_type": doc.media_type, "raw": doc.raw, "text": doc.text,
+        "offsets": doc.offsets.to_list(),
+        "removed": [dataclasses.asdict(r) for r in doc.removed],
+        "meta": {k: m.to_dict() for k, m in doc.meta.items()},
+        "title": _meta_text(doc, "title"), "publisher": _meta_text(doc, "publisher"),
+        "published": _meta_text(doc, "published"),
+        "published_how": published.how if published is not None else None,
+        "language": _meta_text(doc, "language"),
+        "words": doc.words, "removed_count": len(doc.removed),
+        "previous_id": previous_id, "run_id": run_id, "ingested_at": now,
+    }
+
+
+def row_document(row: Mapping[str, Any]) -> Document:
+    return Document(
+        id=row["id"], source=row["source"], raw=row["raw"], text=row["text"],
+        offsets=OffsetMap.from_list(row["offsets"]), media_type=row["media_type"],
+        removed=tuple(RemovedLine(**r) for r in row["removed"]),
+        meta={k: MetaField.from_dict(d) for k, d in row["meta"].items()},
+    )
+
+
+def span_row(span: Span) -> dict[str, Any]:
+    return {
+        "doc_id": span.doc_id, "kind": span.kind, "start": span.start, "end": span.end,
+        "text": span.text, "label": span.label, "rule_id": span.rule_id,
+        "confidence": span.confidence, "attrs": span.attrs(),
+    }
+
+
+def _tuples(value: Any) -> Any:
+    """JSON gives lists; the model's sequence fields are tuples (of tuples)."""
+    if isinstance(value, list):
+        return tuple(_tuples(v) for v in value)
+    return value
+
+
+def row_span(row: Mapping[str, Any]) -> Span:
+    """Rebuild a span as its kind's class; attrs the class no longer has are dropped."""
+    cls = SPAN_KINDS.get(row["kind"], Span)
+    known = {f.name for f in dataclasses.fields(cls)} - _BASE_FIELDS
+    attrs = {k: _tuples(v) for k, v in (row["attrs"] or {}).items() if k in known}
+    return cls(doc_id=row["doc_id"], start=row["start"], end=row["end"], text=row["text"],
+               label=row["label"], rule_id=row["rule_id"], confidence=row["confidence"], **attrs)

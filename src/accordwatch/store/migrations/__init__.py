@@ -1,0 +1,1 @@
+"""Alembic environment for the store; run programmatically by accordwatch.store.migrate."""

@@ -1,0 +1,87 @@
+"""The tables, as SQLAlchemy Core objects that queries are built from.
+
+The migrations under migrations/versions/ create these tables; tests/store/test_migrations.py
+checks that the two agree on SQLite and PostgreSQL. To add a table: declare it here, then
+add a revision (`python -m accordwatch.store.migrate revision "add foo"`) that creates it.
+
+Full-text search is dialect-specific and lives only in the migrations: an FTS5 table kept
+in step by a trigger on SQLite, a generated tsvector column with a GIN index on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData(naming_convention={
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+})
+
+ingest_runs = sa.Table(
+    "ingest_runs", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("started_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("finished_at", sa.DateTime(timezone=True)),
+    sa.Column("status", sa.String(20), nullable=False),  # running, done, failed, interrupted ...
+    sa.Column("args", sa.JSON, nullable=False),
+    sa.Column("counts", sa.JSON, nullable=False),
+)
+
+ingest_errors = sa.Table(
+    "ingest_errors", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("run_id", sa.Integer, sa.ForeignKey("ingest_runs.id", ondelete="CASCADE"), nullable=False,
+              index=True),
+    sa.Column("source", sa.Text, nullable=False),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+)
+
+documents = sa.Table(
+    "documents", metadata,
+    # A surrogate integer key: the FTS5 table on SQLite needs a stable integer rowid.
+    sa.Column("pk", sa.Integer, primary_key=True),
+    sa.Column("id", sa.String(64), nullable=False, unique=True),  # content hash
+    sa.Column("source", sa.Text, nullable=False, index=True),
+    sa.Column("source_name", sa.Text, nullable=False, index=True),  # base name of source, for lookups
+    sa.Column("media_type", sa.String(20), nullable=False),
+    sa.Column("raw", sa.Text, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("offsets", sa.JSON, nullable=False),
+    sa.Column("removed", sa.JSON, nullable=False),
+    sa.Column("meta", sa.JSON, nullable=False),
+    # Copies of metadata values, for listings and search without decoding `meta`.
+    sa.Column("title", sa.Text),
+    sa.Column("publisher", sa.Text),
+    sa.Column("published", sa.Text),
+    sa.Column("published_how", sa.String(20)),
+    sa.Column("language", sa.String(20)),
+    sa.Column("words", sa.Integer, nullable=False),
+    sa.Column("removed_count", sa.Integer, nullable=False),
+    # The earlier version of the same source; the latest version is the one no row points to.
+    sa.Column("previous_id", sa.String(64), index=True),
+    sa.Column("run_id", sa.Integer, sa.ForeignKey("ingest_runs.id", ondelete="SET NULL")),
+    sa.Column("ingested_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+spans = sa.Table(
+    "spans", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("doc_id", sa.String(64), sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("label", sa.Text, nullable=False),
+    sa.Column("rule_id", sa.Text, nullable=False),
+    sa.Column("confidence", sa.Float, nullable=False),
+    sa.Column("attrs", sa.JSON, nullable=False),
+    sa.Index("ix_spans_doc_id_kind", "doc_id", "kind"),
+    sa.Index("ix_spans_kind_label", "kind", "label"),
+)
+
+# Tables and columns made by migrations but not declared above (full-text search).
+UNDECLARED_TABLE_PREFIXES = ("documents_fts",)
+UNDECLARED_COLUMNS = {("documents", "search_vector")}

@@ -1,0 +1,283 @@
+"""The store: documents, their spans and the ingest log, in SQLite or PostgreSQL.
+
+Every write is one transaction, so a process killed mid-ingest leaves whole documents
+(each with all its spans and its search index entry) or nothing; re-running the ingest
+adds what is missing, since documents already stored are skipped by id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from typing import Any, NamedTuple
+
+import sqlalchemy as sa
+
+from accordwatch.model import Document, Span
+from accordwatch.store import migrate
+from accordwatch.store.codec import document_row, row_document, row_span, span_row
+from accordwatch.store.engine import WRITE, create_engine, resolve_url
+from accordwatch.store.lookup import resolve_key
+from accordwatch.store.schema import documents, ingest_errors, ingest_runs, spans
+from accordwatch.store.search import SearchHit, search
+
+# Bound parameters per IN (...) list: well under SQLite's and PostgreSQL's limits.
+_CHUNK = 500
+_SPAN_PAGE = 2000
+
+
+class DocumentRow(NamedTuple):
+    id: str
+    source: str
+    title: str | None
+    publisher: str | None
+    published: str | None
+    published_how: str | None
+    language: str | None
+    words: int
+    removed: int
+    previous_id: str | None
+    ingested_at: datetime
+
+
+_ROW_COLUMNS = (documents.c.id, documents.c.source, documents.c.title, documents.c.publisher,
+                documents.c.published, documents.c.published_how, documents.c.language,
+                documents.c.words, documents.c.removed_count, documents.c.previous_id,
+                documents.c.ingested_at)
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _chunks(items: Sequence, size: int = _CHUNK) -> Iterator[Sequence]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _is_latest() -> sa.ColumnElement[bool]:
+    newer = sa.alias(documents, "newer")
+    return ~sa.exists().where(newer.c.previous_id == documents.c.id)
+
+
+def _check_spans(doc: Document, doc_spans: Iterable[Span]) -> None:
+    """Refuse, before writing anything, a span that is not over this document's text."""
+    for s in doc_spans:
+        if s.doc_id != doc.id:
+            raise ValueError(f"span {s.start}:{s.end} belongs to {s.doc_id[:12]}, not {doc.id[:12]} "
+                             f"({doc.source})")
+        if not 0 <= s.start <= s.end <= len(doc.text):
+            raise ValueError(f"span {s.start}:{s.end} is outside {doc.source} ({len(doc.text)} characters)")
+        s.check(doc)
+
+
+class Store:
+    def __init__(self, engine: sa.Engine):
+        self._engine = engine
+
+    @classmethod
+    def open(cls, url_or_path: str | None = None) -> Store:
+        """Open (creating where needed) and migrate to the newest schema.
+
+        None -> $ACCORDWATCH_DB -> ./accordwatch.db; a path -> SQLite file; ":memory:";
+        a sqlite:// or postgresql:// URL (PostgreSQL through psycopg 3).
+        """
+        engine = create_engine(resolve_url(url_or_path))
+        try:
+            migrate.upgrade(engine)
+        except Exception:
+            engine.dispose()
+            raise
+        return cls(engine)
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def engine(self) -> sa.Engine:
+        return self._engine
+
+    @property
+    def url(self) -> str:
+        return self._engine.url.render_as_string(hide_password=True)
+
+    @contextmanager
+    def _writing(self) -> Iterator[sa.Connection]:
+        with self._engine.connect() as conn:
+            conn.execution_options(**WRITE)
+            with conn.begin():
+                yield conn
+
+    @contextmanager
+    def _reading(self) -> Iterator[sa.Connection]:
+        with self._engine.connect() as conn:
+            yield conn
+
+    # --- writing documents -------------------------------------------------------------
+
+    def known_ids(self) -> set[str]:
+        with self._reading() as conn:
+            return set(conn.execute(sa.select(documents.c.id)).scalars())
+
+    def add_document(self, doc: Document, spans: Sequence[Span], *, run_id: int | None = None) -> bool:
+        """Store a document with its spans; False (and nothing written) if its id is already stored."""
+        return self.add_batch([(doc, spans)], run_id=run_id) == 1
+
+    def add_batch(self, items: Sequence[tuple[Document, Sequence[Span]]], run_id: int | None = None) -> int:
+        """Store many documents in one transaction; returns how many were new."""
+        for doc, doc_spans in items:
+            _check_spans(doc, doc_spans)
+        with self._writing() as conn:
+            new = self._unknown(conn, items)
+            if not new:
+                return 0
+            previous = self._latest_by_source(conn, {doc.source for doc, _ in new})
+            now = _now()
+            doc_rows, span_rows = [], []
+            for doc, doc_spans in new:
+                doc_rows.append(document_row(doc, previous_id=previous.get(doc.source), run_id=run_id, now=now))
+                previous[doc.source] = doc.id
+                span_rows.extend(span_row(s) for s in doc_spans)
+            conn.execute(sa.insert(documents), doc_rows)
+            if span_rows:
+                conn.execute(sa.insert(spans), span_rows)
+            return len(new)
+
+    def _unknown(self, conn: sa.Connection, items: Sequence[tuple[Document, Sequence[Span]]]) -> list:
+        """Items whose id is neither stored nor earlier in the same batch."""
+        ids = list({doc.id for doc, _ in items})
+        stored: set[str] = set()
+        for chunk in _chunks(ids):
+            stored.update(conn.execute(sa.select(documents.c.id).where(documents.c.id.in_(chunk))).scalars())
+        new = []
+        for doc, doc_spans in items:
+            if doc.id not in stored:
+                stored.add(doc.id)
+                new.append((doc, doc_spans))
+        return new
+
+    def _latest_by_source(self, conn: sa.Connection, sources: set[str]) -> dict[str, str]:
+        latest: dict[str, str] = {}
+        for chunk in _chunks(sorted(sources)):
+            rows = conn.execute(sa.select(documents.c.source, documents.c.id)
+                                .where(documents.c.source.in_(chunk), _is_latest())
+                                .order_by(documents.c.pk))
+            latest.update({r.source: r.id for r in rows})
+        return latest
+
+    def replace_spans(self, doc_id: str, spans_: Sequence[Span], kinds: Iterable[str]) -> None:
+        """Replace the document's spans of `kinds` by `spans_` (re-extraction), in one transaction."""
+        kinds = set(kinds)
+        stray = sorted({s.kind for s in spans_} - kinds)
+        if stray:
+            raise ValueError(f"spans of kinds {stray} are not among the kinds replaced {sorted(kinds)}")
+        with self._writing() as conn:
+            doc = self._load(conn, doc_id)
+            if doc is None:
+                raise KeyError(f"no document {doc_id!r}")
+            _check_spans(doc, spans_)
+            conn.execute(sa.delete(spans).where(spans.c.doc_id == doc_id, spans.c.kind.in_(sorted(kinds))))
+            if spans_:
+                conn.execute(sa.insert(spans), [span_row(s) for s in spans_])
+
+    # --- ingest runs ---------------------------------------------------------------------
+
+    def start_run(self, args: dict) -> int:
+        with self._writing() as conn:
+            result = conn.execute(sa.insert(ingest_runs).values(
+                started_at=_now(), status="running", args=args, counts={}))
+            return int(result.inserted_primary_key[0])
+
+    def finish_run(self, run_id: int, counts: dict, status: str) -> None:
+        with self._writing() as conn:
+            conn.execute(sa.update(ingest_runs).where(ingest_runs.c.id == run_id)
+                         .values(finished_at=_now(), counts=counts, status=status))
+
+    def record_error(self, run_id: int, source: str, reason: str) -> None:
+        with self._writing() as conn:
+            conn.execute(sa.insert(ingest_errors).values(run_id=run_id, source=source, reason=reason, at=_now()))
+
+    def runs(self, limit: int = 20) -> list[dict[str, Any]]:
+        """The latest ingest runs, newest first."""
+        with self._reading() as conn:
+            rows = conn.execute(sa.select(ingest_runs).order_by(ingest_runs.c.id.desc()).limit(limit))
+            return [dict(r._mapping) for r in rows]
+
+    def errors(self, run_id: int | None = None) -> list[dict[str, Any]]:
+        query = sa.select(ingest_errors).order_by(ingest_errors.c.id)
+        if run_id is not None:
+            query = query.where(ingest_errors.c.run_id == run_id)
+        with self._reading() as conn:
+            return [dict(r._mapping) for r in conn.execute(query)]
+
+    # --- reading -------------------------------------------------------------------------
+
+    def _load(self, conn: sa.Connection, doc_id: str) -> Document | None:
+        row = conn.execute(sa.select(documents).where(documents.c.id == doc_id)).mappings().first()
+        return row_document(row) if row is not None else None
+
+    def get_document(self, key: str) -> Document | None:
+        """A document by id, id prefix, source, file name or file-name prefix (see store.lookup).
+
+        Raises AmbiguousKey (listing the candidates) when the key names several documents.
+        """
+        with self._reading() as conn:
+            doc_id = resolve_key(conn, key)
+            return self._load(conn, doc_id) if doc_id is not None else None
+
+    def documents(self, *, latest_only: bool = True) -> list[DocumentRow]:
+        query = sa.select(*_ROW_COLUMNS).order_by(
+            documents.c.published.is_(None), documents.c.published, documents.c.source, documents.c.pk)
+        if latest_only:
+            query = query.where(_is_latest())
+        with self._reading() as conn:
+            return [DocumentRow(*row) for row in conn.execute(query)]
+
+    def spans(self, doc_id: str, kind: str | None = None) -> list[Span]:
+        query = sa.select(spans).where(spans.c.doc_id == doc_id)
+        if kind is not None:
+            query = query.where(spans.c.kind == kind)
+        query = query.order_by(spans.c.start, spans.c.end, spans.c.id)
+        with self._reading() as conn:
+            return [row_span(r) for r in conn.execute(query).mappings()]
+
+    def all_spans(self, kind: str) -> Iterator[Span]:
+        """Every span of a kind, in pages, so that no connection stays open between pages."""
+        last = 0
+        while True:
+            query = (sa.select(spans).where(spans.c.kind == kind, spans.c.id > last)
+                     .order_by(spans.c.id).limit(_SPAN_PAGE))
+            with self._reading() as conn:
+                rows = conn.execute(query).mappings().all()
+            if not rows:
+                return
+            last = rows[-1]["id"]
+            yield from (row_span(r) for r in rows)
+
+    def search(self, query: str, limit: int = 20, offset: int = 0, *, latest_only: bool = True) -> list[SearchHit]:
+        """Full-text search over clean text (and titles), best first; see store.search for the syntax."""
+        with self._reading() as conn:
+            return search(conn, query, limit=limit, offset=offset, latest_only=latest_only)
+
+    def stats(self) -> dict[str, Any]:
+        count = sa.func.count()
+        with self._reading() as conn:
+            by_kind = conn.execute(sa.select(spans.c.kind, count).group_by(spans.c.kind).order_by(spans.c.kind))
+            return {
+                "backend": self._engine.dialect.name,
+                "url": self.url,
+                "schema_revision": migrate.current_revision(conn),
+                "documents": conn.execute(sa.select(count).select_from(documents)).scalar_one(),
+                "latest_documents": conn.execute(
+                    sa.select(count).select_from(documents).where(_is_latest())).scalar_one(),
+                "spans": {kind: n for kind, n in by_kind},
+                "runs": conn.execute(sa.select(count).select_from(ingest_runs)).scalar_one(),
+                "errors": conn.execute(sa.select(count).select_from(ingest_errors)).scalar_one(),
+            }
