@@ -1,0 +1,75 @@
+"""Raw lines and the paragraph units built from them, with exact raw offsets.
+
+A `Line` is the stripped content of one raw line; a `Unit` is what cleaning keeps or
+removes as a whole: one line in ordinary text, several hard-wrapped lines in PDF text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-blank raw line: `text` is raw[start:end], the line without surrounding whitespace."""
+
+    index: int  # position among all raw lines, blank ones included
+    start: int
+    end: int
+    text: str
+    indent: int  # leading whitespace characters
+    gap_before: int  # blank (whitespace-only) raw lines between this line and the previous non-blank one
+
+
+def split_lines(raw: str) -> list[Line]:
+    """Non-blank lines of `raw` with their exact offsets; "\\r" and other spaces are trimmed."""
+    lines: list[Line] = []
+    pos, gap = 0, 0
+    for index, piece in enumerate(raw.split("\n")):
+        stripped = piece.strip()
+        if stripped:
+            lead = len(piece) - len(piece.lstrip())
+            start = pos + lead
+            lines.append(Line(index, start, start + len(stripped), stripped, lead, gap))
+            gap = 0
+        else:
+            gap += 1
+        pos += len(piece) + 1
+    return lines
+
+
+def normalise(text: str) -> str:
+    """Comparison key of a line: case-folded, spaces collapsed, typographic quotes made plain."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    return _SPACE.sub(" ", text).strip().casefold()
+
+
+@dataclass(frozen=True)
+class Unit:
+    """Lines kept or removed together; `joined` says whether they were joined as a hard-wrapped paragraph."""
+
+    lines: tuple[Line, ...]
+
+    @cached_property
+    def text(self) -> str:
+        return " ".join(line.text for line in self.lines)
+
+    @cached_property
+    def key(self) -> str:
+        return normalise(self.text)
+
+    @cached_property
+    def words(self) -> list[str]:
+        return self.text.split()
+
+    @property
+    def start(self) -> int:
+        return self.lines[0].start
+
+    @property
+    def end(self) -> int:
+        return self.lines[-1].end

@@ -1,0 +1,88 @@
+"""Line signals for boilerplate: sentence shape, navigation words, script, metadata lines.
+
+Each function looks at one unit of text; none decides alone. `boilerplate.py` weighs them
+together with the position of the line and its repetition.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from functools import lru_cache
+
+from accordwatch.clean.dateline import find_date
+from accordwatch.clean.resources import navigation_words, settings, stopwords
+
+_SENTENCE_END = re.compile(r"[.!?\u2026\u3002\uff01\uff1f][\"'\u201d\u2019\u00bb)\]]*$")
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
+_BYLINE = re.compile(r"^(by|from|author|written by|reporting by)\b", re.IGNORECASE)
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(_SENTENCE_END.search(text))
+
+
+def is_prose(text: str) -> bool:
+    """A paragraph of running text: enough words, a sentence end, mostly lower-case words."""
+    words = text.split()
+    if len(words) < settings()["prose_min_words"] or not ends_sentence(text):
+        return False
+    cased = [w for w in _WORD.findall(text) if w[0].isupper() or w[0].islower()]
+    if not cased:  # scripts without case (Arabic, CJK ...): shape is all we have
+        return True
+    return sum(w[0].islower() for w in cased) / len(cased) >= 0.3
+
+
+def alpha_words(text: str) -> list[str]:
+    return [w.casefold() for w in _WORD.findall(text)]
+
+
+def navigation_share(text: str) -> float:
+    """Share of the content words of `text` that are generic site-navigation vocabulary."""
+    stop = stopwords()
+    content = [w for w in alpha_words(text) if w not in stop]
+    if not content:
+        return 0.0
+    nav = navigation_words()
+    return sum(w in nav for w in content) / len(content)
+
+
+def is_widget(text: str) -> bool:
+    """Control labels such as font-size buttons: a line of one to three letters, or of tiny tokens."""
+    tokens = text.split()
+    return 0 < len(tokens) <= 4 and all(len(t) <= 3 and t.isalpha() for t in tokens) and len(text) <= 12
+
+
+def is_shouting(text: str) -> bool:
+    """A short all-capitals label ("NEWSLETTER", "MENU")."""
+    letters = [c for c in text if c.isalpha()]
+    return len(text.split()) <= 3 and len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+def is_metadata_line(text: str) -> bool:
+    """A dateline, a byline or a reference number: body metadata, never a title."""
+    if _BYLINE.match(text) and len(text.split()) <= 12:
+        return True
+    alnum = [c for c in text if c.isalnum()]
+    if alnum and sum(c.isdigit() for c in alnum) / len(alnum) >= 0.5:
+        return True
+    return find_date(text, whole_line=True) is not None
+
+
+@lru_cache(maxsize=4096)
+def _char_script(char: str) -> str:
+    name = unicodedata.name(char, "")
+    return name.split(" ", 1)[0] if name else ""
+
+
+def script_of(text: str) -> str:
+    """The dominant script of the letters of `text` (LATIN, CYRILLIC, ARMENIAN ...), or ""."""
+    counts: Counter[str] = Counter()
+    for char in text:
+        if char.isascii():
+            if char.isalpha():
+                counts["LATIN"] += 1
+        elif char.isalpha():
+            counts[_char_script(char)] += 1
+    return counts.most_common(1)[0][0] if counts else ""
