@@ -25,6 +25,7 @@ from accordwatch.store.search import SearchHit, search
 # Bound parameters per IN (...) list: well under SQLite's and PostgreSQL's limits.
 _CHUNK = 500
 _SPAN_PAGE = 2000
+_PG_WRITE_LOCK = 7_274_212  # any fixed number, the same in every process writing to one database
 
 
 class DocumentRow(NamedTuple):
@@ -110,9 +111,16 @@ class Store:
 
     @contextmanager
     def _writing(self) -> Iterator[sa.Connection]:
+        """A writing transaction; writers take turns, as SQLite's BEGIN IMMEDIATE makes them do.
+
+        On PostgreSQL an advisory lock does it: without it two processes adding the same
+        document would both find it new, and the second would fail on the unique id.
+        """
         with self._engine.connect() as conn:
             conn.execution_options(**WRITE)
             with conn.begin():
+                if conn.dialect.name == "postgresql":
+                    conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_WRITE_LOCK})
                 yield conn
 
     @contextmanager
