@@ -1,0 +1,260 @@
+"""read_inputs: paths, folders, stdin and URLs in, RawInputs and IngestErrors out, in a stable order.
+
+What is read, by how it is named:
+
+- a folder: every .txt .md .html .htm .pdf .jsonl file under it, recursively, sorted by
+  name (folders and files together, as `ls` sorts them). Other files are skipped
+  silently, as are hidden files and folders, symlinked folders (no loops),
+  `*.meta.json` sidecars, and a corpus's own documentation (README, LICENSE, NOTICE ...):
+  they describe the documents, they are not documents.
+- a file named explicitly: read by its extension; with an unknown extension it is
+  sniffed (a PDF header, an HTML start tag) and otherwise read as text, so that a
+  binary file gives a "binary file" error rather than being skipped without a word.
+- `-`: standard input, read as text.
+- an http(s) URL: fetched; a feed stands for its items' links.
+- no paths but a manifest: what the manifest lists.
+
+Sizes: a file over `max_bytes` is refused before it is read; for JSONL the cap holds
+for each line (each line is one document), so a large export still goes in.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO, Literal, TextIO
+
+from accordwatch.ingest.decode import decode_bytes
+from accordwatch.ingest.errors import IngestError, InputProblem
+from accordwatch.ingest.html import read_html
+from accordwatch.ingest.jsonl import read_jsonl
+from accordwatch.ingest.meta import (
+    Manifest,
+    feed_entry_fields,
+    is_sidecar,
+    load_manifest,
+    merge_meta,
+    read_sidecar,
+    sidecar_for,
+)
+from accordwatch.ingest.pdf import read_pdf
+from accordwatch.ingest.web import DEFAULT_TIMEOUT, Response, feed_items, fetch, is_url, kind_of
+from accordwatch.model import MetaField, RawInput, content_hash
+
+DEFAULT_MAX_BYTES = 50 * 2**20
+Kind = Literal["text", "html", "pdf", "jsonl"]
+KINDS_BY_SUFFIX: dict[str, Kind] = {
+    ".txt": "text", ".md": "text", ".html": "html", ".htm": "html", ".pdf": "pdf", ".jsonl": "jsonl",
+}
+# Files a corpus folder carries about itself (matched on the name before its first dot).
+_CORPUS_DOCUMENTATION = frozenset({"readme", "license", "licence", "copying", "notice", "changelog",
+                                   "authors", "contributing"})
+
+
+def read_inputs(paths: Iterable[str], *, manifest: Path | None = None, stdin: TextIO | BinaryIO | None = None,
+                max_bytes: int = DEFAULT_MAX_BYTES, timeout: float = DEFAULT_TIMEOUT
+                ) -> Iterator[RawInput | IngestError]:
+    """Every input named in `paths` as RawInputs, and one IngestError for each problem met on the way."""
+    listing = Manifest(Path())
+    if manifest is not None:
+        listing, errors = load_manifest(Path(manifest))
+        yield from errors
+    names = list(paths)
+    if not names and manifest is not None:
+        names = listing.entries()
+    for name in names:
+        if name == "-":
+            yield _read_stdin(stdin, max_bytes)
+        elif is_url(name):
+            yield from _read_url(name, listing, max_bytes, timeout)
+        else:
+            yield from _read_path(Path(name), listing, max_bytes)
+
+
+def _read_path(path: Path, listing: Manifest, max_bytes: int) -> Iterator[RawInput | IngestError]:
+    try:
+        is_folder = path.is_dir()
+    except OSError as exc:
+        yield IngestError(str(path), _os_reason(exc))
+        return
+    if not is_folder:
+        yield from _read_file(path, KINDS_BY_SUFFIX.get(path.suffix.lower()), listing, max_bytes)
+        return
+    for found in _walk(path):
+        if isinstance(found, IngestError):
+            yield found
+        else:
+            yield from _read_file(found, KINDS_BY_SUFFIX[found.suffix.lower()], listing, max_bytes)
+
+
+def _walk(folder: Path) -> Iterator[Path | IngestError]:
+    """Document files under `folder`, recursively, sorted by name; an unreadable folder is an error."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError as exc:
+        yield IngestError(str(folder), _os_reason(exc))
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(Path(entry.path))
+        elif _is_document_name(entry.name) and entry.is_file():
+            yield Path(entry.path)
+
+
+def _is_document_name(name: str) -> bool:
+    lower = name.lower()
+    suffix = os.path.splitext(lower)[1]
+    return (suffix in KINDS_BY_SUFFIX and not lower.endswith(".meta.json")
+            and lower.split(".", 1)[0] not in _CORPUS_DOCUMENTATION)
+
+
+def _read_file(path: Path, kind: Kind | None, listing: Manifest, max_bytes: int
+               ) -> Iterator[RawInput | IngestError]:
+    source = str(path)
+    if is_sidecar(path):
+        yield IngestError(source, "a metadata sidecar, not a document (read with the document it names)")
+        return
+    given, errors = _given_for_file(path, listing)
+    yield from errors
+    if kind == "jsonl":
+        yield from _read_jsonl_file(path, given, max_bytes)
+        return
+    try:
+        data = _read_bytes(path, max_bytes)
+        yield document_from_bytes(source, data, kind or sniff_kind(data), given)
+    except InputProblem as problem:
+        yield IngestError(source, problem.reason)
+
+
+def _given_for_file(path: Path, listing: Manifest) -> tuple[dict[str, MetaField], list[IngestError]]:
+    """Manifest fields over sidecar fields, with the sidecar's problems."""
+    sidecar = sidecar_for(path)
+    side_meta, errors = read_sidecar(sidecar) if sidecar else ({}, [])
+    return merge_meta(listing.for_path(path), side_meta), errors
+
+
+def _read_jsonl_file(path: Path, given: dict[str, MetaField], max_bytes: int
+                     ) -> Iterator[RawInput | IngestError]:
+    try:
+        stream = path.open("rb")
+    except OSError as exc:
+        yield IngestError(str(path), _os_reason(exc))
+        return
+    with stream:
+        yield from read_jsonl(path, stream, given, max_bytes)
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes; its size is checked before anything is read."""
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise InputProblem("not a regular file")
+        if info.st_size > max_bytes:
+            raise InputProblem(f"file too large ({info.st_size:,} bytes; the limit is {max_bytes:,})")
+        with path.open("rb") as stream:
+            data = stream.read(max_bytes + 1)
+    except OSError as exc:
+        raise InputProblem(_os_reason(exc)) from exc
+    if len(data) > max_bytes:
+        raise InputProblem(f"file too large (over the limit of {max_bytes:,} bytes)")
+    return data
+
+
+def _os_reason(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "no such file or directory"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    return (exc.strerror or str(exc) or type(exc).__name__).lower()
+
+
+def sniff_kind(data: bytes) -> Kind:
+    """The kind of a file whose name does not tell: PDF and HTML by their first bytes, else text."""
+    head = data[:2048]
+    if head.lstrip().startswith(b"%PDF-"):
+        return "pdf"
+    response = Response("", "", None, head)
+    return "html" if kind_of(response) == "html" else "text"
+
+
+def document_from_bytes(source: str, data: bytes, kind: Kind, given: dict[str, MetaField], *,
+                        url: str | None = None, charset: str | None = None) -> RawInput:
+    """One RawInput from an input's bytes, or InputProblem."""
+    if kind == "html":
+        return read_html(source, data, given, url=url, charset=charset)
+    if kind == "pdf":
+        return read_pdf(source, data, given)
+    return text_input(source, data, given, charset=charset)
+
+
+def text_input(source: str, data: bytes, given: dict[str, MetaField], *,
+               charset: str | None = None) -> RawInput:
+    """A text input's RawInput: decoded, newlines normalised, identified by its content hash."""
+    if not data:
+        raise InputProblem("empty file")
+    text = decode_bytes(data, charset)
+    if not text.strip():
+        raise InputProblem("empty file (whitespace only)")
+    return RawInput(source=source, raw=text, id=content_hash(text), media_type="text", meta=dict(given))
+
+
+def _read_stdin(stdin: TextIO | BinaryIO | None, max_bytes: int) -> RawInput | IngestError:
+    stream = stdin if stdin is not None else sys.stdin
+    binary = getattr(stream, "buffer", stream)
+    try:
+        data = binary.read(max_bytes + 1)
+    except OSError as exc:
+        return IngestError("-", _os_reason(exc))
+    if isinstance(data, str):  # a text stream without a byte buffer (io.StringIO)
+        data = data.encode("utf-8")
+    if len(data) > max_bytes:
+        return IngestError("-", f"standard input too large (over the limit of {max_bytes:,} bytes)")
+    try:
+        return text_input("-", data, {})
+    except InputProblem as problem:
+        return IngestError("-", problem.reason)
+
+
+def _read_url(url: str, listing: Manifest, max_bytes: int, timeout: float
+              ) -> Iterator[RawInput | IngestError]:
+    try:
+        response = fetch(url, max_bytes=max_bytes, timeout=timeout)
+        if kind_of(response) != "feed":
+            given = merge_meta(listing.for_url(url), {"url": MetaField(response.url, "given", "fetch")})
+            yield _document_from_response(url, response, given)
+            return
+        feed_title, items = feed_items(response)
+    except InputProblem as problem:
+        yield IngestError(url, problem.reason)
+        return
+    for item in items:
+        yield _read_feed_item(item, feed_title, listing, max_bytes, timeout)
+
+
+def _read_feed_item(item: dict, feed_title: str | None, listing: Manifest, max_bytes: int, timeout: float
+                    ) -> RawInput | IngestError:
+    link = item["link"]
+    given = merge_meta(listing.for_url(link), feed_entry_fields(item, feed_title))
+    try:
+        response = fetch(link, max_bytes=max_bytes, timeout=timeout)
+        if kind_of(response) == "feed":
+            raise InputProblem("a feed item's link is itself a feed (not followed)")
+        return _document_from_response(link, response, given)
+    except InputProblem as problem:
+        return IngestError(link, problem.reason)
+
+
+def _document_from_response(source: str, response: Response, given: dict[str, MetaField]
+                            ) -> RawInput | IngestError:
+    kind = kind_of(response)
+    try:
+        return document_from_bytes(source, response.body, kind if kind != "feed" else "text", given,
+                                   url=response.url, charset=response.charset)
+    except InputProblem as problem:
+        return IngestError(source, problem.reason)
