@@ -1,0 +1,88 @@
+"""TIMEX3 temporal expressions: recognition, normalisation and anchoring.
+
+    find_timexes(doc, dct)  -> [Timex]   spans over doc.text with TIMEX3 type, value, mod
+    tag_text(text, dct)     -> [(start, end, type, value, mod)]   for plain strings (TimeML)
+
+Rules are data (data/rules/timex/<lang>/); see rules.py for their format.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from accordwatch.extract.timex.anchor import Reference, clause_tense
+from accordwatch.extract.timex.normalise import Context, leading_mod, normalise
+from accordwatch.extract.timex.recognise import recognise
+from accordwatch.extract.timex.rules import load_language
+from accordwatch.model import Document, Timex
+
+__all__ = ["TaggedTimex", "find_timexes", "tag_text", "granularity_of"]
+
+_FULL_DATE = re.compile(r"^\d{4}(?:-\d\d){1,2}$")
+_GRANULARITY = (
+    (re.compile(r"^\d{4}-\d\d-\d\dT"), "time"),
+    (re.compile(r"^(?:\d{4}|XXXX)-\d\d-\d\d"), "day"),
+    (re.compile(r"^\d{4}-W"), "week"),
+    (re.compile(r"^(?:\d{4}|XXXX)-\d\d$"), "month"),
+    (re.compile(r"^\d{4}-(?:SP|SU|FA|WI)$"), "season"),
+    (re.compile(r"^\d{4}-Q"), "quarter"),
+    (re.compile(r"^\d{4}-H"), "half"),
+    (re.compile(r"^\d{4}$"), "year"),
+    (re.compile(r"^\d{3}$"), "decade"),
+    (re.compile(r"^\d{2}$"), "century"),
+)
+
+
+@dataclass(frozen=True)
+class TaggedTimex:
+    start: int
+    end: int
+    type: str
+    value: str
+    mod: str
+    rule_id: str
+    anchored_to: str
+
+
+def granularity_of(value: str) -> str:
+    for pattern, name in _GRANULARITY:
+        if pattern.match(value):
+            return name
+    return "unknown"
+
+
+def tag(text: str, dct: str | None, lang: str = "en") -> list[TaggedTimex]:
+    """Every timex in `text`, in order, resolved against `dct` and the narrative."""
+    language = load_language(lang)
+    ref = Reference.parse(dct)
+    narrative: Reference | None = None
+    future = language.lists.get("future_markers", frozenset())
+    past = language.lists.get("past_irregular", frozenset())
+    out = []
+    for c in recognise(text, language):
+        ctx = Context(ref, narrative, clause_tense(text, c.start, c.end, future, past))
+        value, how = normalise(c.rule, c.match, language, ctx)
+        mod = c.rule.mod or leading_mod(c.match.group(0), language)
+        out.append(TaggedTimex(c.start, c.end, c.rule.type, value, mod, c.rule.id, how))
+        if not how and _FULL_DATE.match(value):
+            narrative = Reference.parse(value)
+    return out
+
+
+def tag_text(text: str, dct: str | None) -> list[tuple[int, int, str, str, str]]:
+    """(start, end, type, value, mod) of every timex in a plain string."""
+    return [(t.start, t.end, t.type, t.value, t.mod) for t in tag(text, dct)]
+
+
+def find_timexes(doc: Document, dct: str | None = None, *, dct_inferred: bool = False,
+                 lang: str = "en") -> list[Timex]:
+    """The timexes of a document's clean text; relative ones anchored to `dct` where given."""
+    out = []
+    for t in tag(doc.text, dct, lang):
+        inferred = dct_inferred and t.anchored_to == "dct"
+        out.append(Timex(doc.id, t.start, t.end, doc.text[t.start:t.end], t.type, f"timex:{t.rule_id}",
+                         0.6 if inferred else 0.9 if t.anchored_to else 1.0, value=t.value, mod=t.mod,
+                         granularity=granularity_of(t.value), anchored_to=t.anchored_to,
+                         anchor_inferred=inferred))
+    return out

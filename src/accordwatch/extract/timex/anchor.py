@@ -1,0 +1,154 @@
+"""Anchoring: calendar arithmetic on a reference date, and the tense that picks a direction.
+
+A relative expression ("last week", "Friday", "25 May") is resolved against a reference
+date: the document creation time (DCT) or, for narrative expressions and where no DCT is
+known, the latest fully specified date the text mentioned before it. The tense of the
+clause decides which way an underspecified date goes ("said on Friday" is the Friday
+before; "will meet on Friday" the Friday after).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+PAST, UNKNOWN, FUTURE = -1, 0, 1
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_CLAUSE_END = re.compile(r"[.!?;\n]\s|\n")
+_WORD = re.compile(r"[A-Za-z’']+")
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A reference date and how much of it is known ("day", "month" or "year")."""
+
+    day: date
+    granularity: str = "day"
+
+    @classmethod
+    def parse(cls, value: str | None) -> Reference | None:
+        """'1998-02-13T14:26:00', '2023-10-13', '2023-10' or '2023' -> Reference; else None."""
+        if not value:
+            return None
+        m = re.match(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?", value.strip())
+        if not m:
+            return None
+        y, mo, d = int(m.group(1)), m.group(2), m.group(3)
+        gran = "day" if d else "month" if mo else "year"
+        try:
+            return cls(date(y, int(mo or 6), int(d or 15)), gran)
+        except ValueError:
+            return None
+
+
+def shift(day: date, amount: int, unit: str) -> date:
+    """`day` moved by `amount` units (Y, M, W, D, DE, CE, Q, WE)."""
+    if unit in ("D",):
+        return day + timedelta(days=amount)
+    if unit in ("W", "WE"):
+        return day + timedelta(weeks=amount)
+    months = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200, "H": 6}.get(unit)
+    if months is None:
+        return day
+    total = day.year * 12 + day.month - 1 + amount * months
+    y, m = divmod(total, 12)
+    if y < 1 or y > 9999:
+        return day
+    return date(y, m + 1, min(day.day, calendar.monthrange(y, m + 1)[1]))
+
+
+def at_granularity(day: date, unit: str) -> str:
+    """The TIMEX3 value of the `unit` that contains `day`: 2023, 2023-10, 2023-W41, 202 ..."""
+    if unit == "Y":
+        return f"{day.year:04d}"
+    if unit == "M":
+        return f"{day.year:04d}-{day.month:02d}"
+    if unit in ("W", "WE"):
+        y, w, _ = day.isocalendar()
+        return f"{y:04d}-W{w:02d}" + ("-WE" if unit == "WE" else "")
+    if unit == "Q":
+        return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
+    if unit == "H":
+        return f"{day.year:04d}-H{(day.month - 1) // 6 + 1}"
+    if unit == "DE":
+        return f"{day.year // 10:03d}"
+    if unit == "CE":
+        return f"{day.year // 100:02d}"
+    return day.isoformat()
+
+
+def weekday_date(ref: date, weekday: int, direction: int, strict: bool = False) -> date:
+    """The date of ISO `weekday` (1 = Monday) before (direction -1) or after (+1) `ref`.
+
+    Not strict, the reference day itself counts ("Friday" said on a Friday is that day).
+    """
+    delta = weekday - ref.isoweekday()
+    if direction >= 0:
+        delta = delta % 7
+        if strict and delta == 0:
+            delta = 7
+    else:
+        delta = -((-delta) % 7)
+        if strict and delta == 0:
+            delta = -7
+    return ref + timedelta(days=delta)
+
+
+def month_year(ref: date, month: int, direction: int, day: int = 1) -> int:
+    """The year of a year-less month (and day): the one before, after or nearest to `ref`."""
+    here, there = (ref.month, ref.day), (month, day)
+    if direction < 0:
+        return ref.year if there <= here else ref.year - 1
+    if direction > 0:
+        return ref.year if there >= here else ref.year + 1
+    diff = month - ref.month
+    return ref.year + (1 if diff < -6 else -1 if diff > 6 else 0)
+
+
+def season_year(ref: date, season: str, direction: int) -> int:
+    start = _SEASON_START.get(season, 6)
+    if direction < 0:
+        return ref.year if start < ref.month else ref.year - 1
+    if direction > 0:
+        return ref.year if start > ref.month else ref.year + 1
+    return ref.year
+
+
+def _clause(text: str, start: int, end: int, width: int = 120) -> tuple[list[str], list[str]]:
+    """The words of the clause before and after a span (lower-cased), nearest first."""
+    left = text[max(0, start - width):start]
+    cut = list(_CLAUSE_END.finditer(left))
+    if cut:
+        left = left[cut[-1].end():]
+    right = text[end:end + width // 2]
+    m = _CLAUSE_END.search(right)
+    if m:
+        right = right[:m.start()]
+    words_left = [w.lower() for w in _WORD.findall(left)][::-1]
+    words_right = [w.lower() for w in _WORD.findall(right)]
+    return words_left, words_right
+
+
+def _word_tense(word: str, future: frozenset[str], past: frozenset[str]) -> int:
+    if word in future:
+        return FUTURE
+    if word in past or (len(word) > 4 and word.endswith("ed") and not word.endswith("eed")):
+        return PAST
+    if word in ("has", "have"):
+        return PAST
+    if word in ("is", "are", "says", "say", "am"):
+        return UNKNOWN
+    return 2  # not a verb marker
+
+
+def clause_tense(text: str, start: int, end: int, future: frozenset[str], past: frozenset[str]) -> int:
+    """PAST, FUTURE or UNKNOWN from the nearest tense marker of the clause around a span."""
+    before, after = _clause(text, start, end)
+    for words in (before[:8], after[:6]):
+        for w in words:
+            t = _word_tense(w, future, past)
+            if t != 2:
+                return t
+    return UNKNOWN

@@ -1,0 +1,331 @@
+"""TIMEX3 values from a rule match: one normaliser per rule `value` kind.
+
+Each normaliser reads the match's named groups through the language's vocabulary tables
+and returns the value at the expression's own granularity ("June 2024" -> 2024-06, never
+a day), plus what it was anchored to ("", "dct" or "narrative").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from accordwatch.extract.timex.anchor import (
+    FUTURE,
+    PAST,
+    Reference,
+    at_granularity,
+    month_year,
+    season_year,
+    shift,
+    weekday_date,
+)
+from accordwatch.extract.timex.rules import Language, Rule
+
+_WORD_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+               "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+               "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_WORD_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+              "eighty": 80, "ninety": 90}
+_SET_WORDS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P3M",
+              "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H", "biannually": "P6M",
+              "semiannually": "P6M"}
+_REL_WORDS = {"last": -1, "past": -1, "previous": -1, "preceding": -1, "prior": -1, "latest": -1,
+              "recent": -1, "year-ago": -1, "year-earlier": -1, "next": 1, "coming": 1,
+              "following": 1, "upcoming": 1}
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a relative expression can be anchored to, and the tense of its clause."""
+
+    dct: Reference | None
+    narrative: Reference | None
+    tense: int
+
+    def reference(self, narrative_first: bool = False) -> tuple[Reference | None, str]:
+        order = [(self.narrative, "narrative"), (self.dct, "dct")]
+        if not narrative_first:
+            order.reverse()
+        for ref, name in order:
+            if ref is not None:
+                return ref, name
+        return None, ""
+
+
+def number(word: str | None, lang: Language) -> float | None:
+    """'27' -> 27, 'twenty-five' -> 25, 'a couple of' -> 2, '2 1/2' -> 2.5; None when unknown."""
+    if not word:
+        return None
+    w = word.lower().strip()
+    half = w.endswith(" 1/2")
+    w = w.removesuffix(" 1/2")
+    if re.fullmatch(r"\d+(?:\.\d+)?", w.replace(",", "")):
+        return float(w.replace(",", "")) + (0.5 if half else 0)
+    parts = re.split(r"[\s-]+", w)
+    if len(parts) == 2 and parts[1] == "hundred" and parts[0] in _WORD_UNITS:
+        return 100.0 * _WORD_UNITS[parts[0]]
+    if len(parts) == 2 and parts[0] in _WORD_TENS and parts[1] in _WORD_UNITS:
+        return float(_WORD_TENS[parts[0]] + _WORD_UNITS[parts[1]])
+    found = lang.lookup("numword", w)
+    return float(found) if found is not None else None
+
+
+def _num_text(n: float) -> str:
+    return str(int(n)) if n == int(n) else f"{n:g}"
+
+
+def duration_value(n: float | None, unit: str) -> str:
+    """P5Y, PT24H, P4DE, PXY (n None) ..."""
+    amount = "X" if n is None else _num_text(n)
+    if unit == "FN":
+        return f"P{'X' if n is None else _num_text(2 * n)}W"
+    if unit.startswith("T"):
+        return f"PT{amount}{unit[1:]}"
+    return f"P{amount}{unit}"
+
+
+def leading_mod(text: str, lang: Language) -> str:
+    """The TIMEX3 mod of a leading modifier ("late September" -> END, "more than" -> MORE_THAN)."""
+    low = text.lower()
+    best = ""
+    for form, mod in lang.tables["mod"].items():
+        if low.startswith(form) and len(form) > len(best) and (len(low) == len(form) or not low[len(form)].isalpha()
+                                                              or form.endswith("-")):
+            best = form
+    return str(lang.tables["mod"][best]) if best else ""
+
+
+def normalise(rule: Rule, m: re.Match[str], lang: Language, ctx: Context) -> tuple[str, str]:
+    """(value, anchored_to) of a match of `rule`."""
+    kind = rule.value
+    if kind.startswith("="):
+        return kind[1:], ""
+    g = {k: v for k, v in m.groupdict().items() if v is not None}
+    fn = _KINDS[kind]
+    return fn(rule, g, m.group(0), lang, ctx)
+
+
+def _year_of(g: dict[str, str], lang: Language) -> int | None:
+    if "year" in g:
+        return int(g["year"])
+    if "yearwords" in g:
+        w = g["yearwords"].lower()
+        n = number(w, lang) if w != "hundred" else 0
+        return 1900 + int(n) if n is not None else None
+    return None
+
+
+def _spoken_two_thousand(text: str, lang: Language) -> int | None:
+    m = re.search(r"two thousand(?: and (\w+))?", text.lower())
+    if not m:
+        return None
+    return 2000 + int(number(m.group(1), lang) or 0) if m.group(1) else 2000
+
+
+def _date(rule: Rule, g: dict[str, str], text: str, lang: Language, ctx: Context) -> tuple[str, str]:
+    year = _year_of(g, lang) or _spoken_two_thousand(text, lang)
+    if "decade" in g:
+        return g["decade"], ""
+    if "decade2" in g:
+        return "19" + g["decade2"], ""
+    if rule.options.get("century"):
+        return f"{int(lang.lookup('ordinal', g['ordinal'])) - 1:02d}", ""
+    month = lang.lookup("month", g["month"]) if "month" in g else (int(g["monthnum"]) if "monthnum" in g else None)
+    day = int(g["day"]) if "day" in g else None
+    if "holiday" in g:
+        month, day = (int(x) for x in str(lang.lookup("holiday", g["holiday"])).split("-"))
+    rel = lang.lookup("rel", g["rel"]) if "rel" in g else None
+    pod = f"T{lang.lookup('pod', g['pod'])}" if "pod" in g else ""
+    if "ordinal" in g and ("quarter" in text.lower() or rule.options.get("half")):
+        return _part_of_year(rule, g, text, year, lang, ctx)
+    if "season" in g:
+        return _season(g, year, rel, lang, ctx)
+    if year is not None:
+        if month is None:
+            return f"{year:04d}", ""
+        return _ymd(year, month, day) + pod, ""
+    ref, how = ctx.reference(narrative_first=ctx.dct is None)
+    if month is not None:
+        direction = rel if rel is not None else ctx.tense
+        if ref is None:
+            return ("XXXX-" + _ymd(0, month, day)[5:]) + pod, ""
+        y = ref.day.year if rel == 0 else month_year(ref.day, month, direction, day or 1)
+        if how == "narrative" and rel is None:
+            y = ref.day.year
+        return _ymd(y, month, day) + pod, how
+    if "weekday" in g:
+        return _weekday(g, rel, pod, lang, ctx)
+    return "XXXX", ""
+
+
+def _ymd(year: int, month: int, day: int | None) -> str:
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _weekday(g: dict[str, str], rel: int | None, pod: str, lang: Language, ctx: Context) -> tuple[str, str]:
+    wd = int(lang.lookup("weekday", g["weekday"]))
+    ref, how = ctx.reference(narrative_first=False)
+    if ref is None or ref.granularity != "day":
+        return f"XXXX-WXX-{wd}{pod}", ""
+    if rel is not None and rel != 0:
+        return weekday_date(ref.day, wd, rel, strict=True).isoformat() + pod, how
+    direction = FUTURE if ctx.tense == FUTURE or rel == 0 and ctx.tense != PAST else PAST
+    return weekday_date(ref.day, wd, direction).isoformat() + pod, how
+
+
+def _season(g: dict[str, str], year: int | None, rel: int | None, lang: Language,
+            ctx: Context) -> tuple[str, str]:
+    season = str(lang.lookup("season", g["season"]))
+    if year is not None:
+        return f"{year:04d}-{season}", ""
+    ref, how = ctx.reference(narrative_first=ctx.dct is None)
+    if ref is None:
+        return f"XXXX-{season}", ""
+    direction = rel if rel is not None else ctx.tense
+    return f"{season_year(ref.day, season, direction):04d}-{season}", how
+
+
+def _part_of_year(rule: Rule, g: dict[str, str], text: str, year: int | None, lang: Language,
+                  ctx: Context) -> tuple[str, str]:
+    low = text.lower()
+    if rule.options.get("half"):
+        n = 2 if g["ordinal"].lower() in ("second", "last") else 1
+        letter = "H"
+    else:
+        n, letter = int(lang.lookup("ordinal", g["ordinal"])), "Q"
+    if year is not None:
+        return f"{year:04d}-{letter}{n}", ""
+    ref, how = ctx.reference()
+    if ref is None:
+        return f"XXXX-{letter}{n}", ""
+    y = ref.day.year - (1 if "last year" in low or "year-ago" in low or "year-earlier" in low else 0)
+    y += 1 if "next year" in low else 0
+    return f"{y:04d}-{letter}{n}", how
+
+
+def _interval(rule: Rule, g: dict[str, str], text: str, lang: Language, ctx: Context) -> tuple[str, str]:
+    first, how = _date(rule, g, text, lang, ctx)
+    second = first[:-2] + f"{int(g['day2']):02d}"
+    return f"{first}/{second}", how
+
+
+def _time(rule: Rule, g: dict[str, str], text: str, lang: Language, ctx: Context) -> tuple[str, str]:
+    low = text.lower()
+    if "hour" in g:
+        hour, minute = int(g["hour"]), int(g.get("minute", 0))
+        ampm = g.get("ampm", "").lower()
+        if ampm.startswith("p") and hour < 12:
+            hour += 12
+        if ampm.startswith("a") and hour == 12:
+            hour = 0
+    else:
+        hour, minute = (24, 0) if "midnight" in low else (12, 0)
+    if "month" in g or "weekday" in g:
+        day, how = _date(rule, g, text, lang, ctx)
+    else:
+        ref, how = ctx.reference()
+        day = ref.day.isoformat() if ref is not None else "XXXX-XX-XX"
+    return f"{day}T{hour:02d}:{minute:02d}", how
+
+
+def _amount(g: dict[str, str], lang: Language) -> float | None:
+    if "num" in g:
+        return number(g["num"], lang)
+    return None
+
+
+def _unit(g: dict[str, str], lang: Language) -> str:
+    return str(lang.lookup("unit", g["unit"])) if "unit" in g else "Y"
+
+
+def _duration(rule: Rule, g: dict[str, str], text: str, lang: Language, ctx: Context) -> tuple[str, str]:
+    if "termword" in g:
+        return ("PXM" if g["termword"].lower() == "short" else "PXY"), ""
+    if rule.options.get("vague_unit"):
+        return duration_value(None, str(lang.lookup("unit", text))), ""
+    return duration_value(_amount(g, lang), _unit(g, lang)), ""
+
+
+def _offset(rule: Rule, g: dict[str, str], text: str, lang: Language, ctx: Context) -> tuple[str, str]:
+    low = text.lower()
+    if "unit" not in g:  # "year-earlier", "day-ago"
+        g = {**g, "unit": low.split("-")[0].split()[0], "num": "1"}
+        direction = -1
+    else:
+        direction = int(lang.lookup("ago", g["ago"]))
+    n = _amount(g, lang)
+    if n is None and "vague" not in g:
+        n = 1
+    narrative = direction > 0
+    ref, how = ctx.reference(narrative_first=narrative)
+    if n is None:
+        return ("PAST_REF" if direction < 0 else "FUTURE_REF"), how
+    unit = _unit(g, lang)
+    if ref is None:
+        return ("PAST_REF" if direction < 0 else "FUTURE_REF"), ""
+    if unit.startswith("T"):
+        return ref.day.isoformat(), how
+    amount = int(n) if n == int(n) else round(n * 12) if unit == "Y" else int(n)
+    if n != int(n) and unit == "Y":
+        unit = "M"
+    return at_granularity(shift(ref.day, direction * amount, unit), unit), how
+
+
+def _unit_ref(rule: Rule, g: dict[str, str], text: str, lang: Language, ctx: Context) -> tuple[str, str]:
+    low = text.lower()
+    unit_word = g.get("unit", "")
+    unit = rule.options.get("unit") or {"fiscal year": "Y", "weekend": "WE", "morning": "D", "night": "D"}.get(
+        unit_word.lower()) or str(lang.lookup("unit", unit_word) or "Y")
+    words = re.findall(r"[a-z-]+", low)
+    direction = next((_REL_WORDS[w] for w in words if w in _REL_WORDS), 0)
+    if unit == "Q" and direction == 0 and not re.search(r"\b(?:this|current)\b", low):
+        direction = -1
+    if "year-ago" in low or "year-earlier" in low:
+        unit_shift = -4  # the same quarter a year before
+    else:
+        unit_shift = direction
+    ref, how = ctx.reference(narrative_first=bool(rule.options.get("narrative")))
+    if ref is None:
+        return ("PAST_REF" if direction < 0 else "FUTURE_REF" if direction > 0 else "PRESENT_REF"), ""
+    suffix = "TNI" if unit_word.lower() == "night" else "TMO" if unit_word.lower() == "morning" else ""
+    value = at_granularity(shift(ref.day, unit_shift, unit), unit) + suffix
+    return value, how
+
+
+def _day_ref(rule: Rule, g: dict[str, str], text: str, lang: Language, ctx: Context) -> tuple[str, str]:
+    low = text.lower()
+    word = g.get("dayword", "").lower()
+    offsets = {"yesterday": -1, "tomorrow": 1, "before yesterday": -2, "after tomorrow": 2}
+    n = offsets.get(word, 0)
+    pod = f"T{lang.lookup('pod', g['pod'])}" if "pod" in g else ""
+    if word == "tonight":
+        pod = "TNI"
+    if not word and re.match(r"(?:(?:later|earlier) )?last", low):
+        n = -1
+    ref, how = ctx.reference()
+    if ref is None or ref.granularity != "day":
+        return ("PRESENT_REF" if n == 0 else "PAST_REF" if n < 0 else "FUTURE_REF"), ""
+    day: date = shift(ref.day, n, "D")
+    return day.isoformat() + pod, how
+
+
+def _set(rule: Rule, g: dict[str, str], text: str, lang: Language, ctx: Context) -> tuple[str, str]:
+    if "setword" in g:
+        return _SET_WORDS[g["setword"].lower()], ""
+    if "weekday" in g:
+        return f"XXXX-WXX-{lang.lookup('weekday', g['weekday'])}", ""
+    unit = {"morning": "D", "evening": "D", "night": "D"}.get(g["unit"].lower()) or _unit(g, lang)
+    every = g.get("numset", "1").lower()
+    n = 2.0 if every == "other" else number(every, lang) or 1.0
+    return duration_value(n, unit), ""
+
+
+_KINDS: dict[str, Any] = {
+    "date": _date, "interval": _interval, "time": _time, "duration": _duration, "offset": _offset,
+    "unit_ref": _unit_ref, "day_ref": _day_ref, "set": _set,
+}

@@ -1,0 +1,123 @@
+"""Load the TIMEX3 rules of a language from YAML and compile them into regexes.
+
+A rule's pattern names vocabulary tables as macros: `{MONTH}` becomes a named group
+`(?P<month>january|jan\\.?|...)` over every form of the `month` table, `{MONTH:month2}` the
+same group under another name. A few macros are built in because they are numbers, not
+words ({YEAR}, {DAY}, {NUM}, ...); their look-arounds keep dates out of scores ("4-3"),
+sums ("3+3"), percentages and document numbers ("1872-07-11-2025").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+_MACRO = re.compile(r"\{([A-Z]+)(?::([a-z0-9_]+))?\}")
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+# Abbreviated month and weekday names may carry their dot ("Sept.", "Thurs.").
+_DOTTED_TABLES = {"month", "weekday"}
+
+
+def _builtin(name: str, group: str) -> str | None:
+    """Number macros; `group` is the group name to capture into."""
+    g = f"(?P<{group}>"
+    built = {
+        "YEAR": rf"(?<![\d.,+/$£€#\-]){g}1[5-9]\d\d|20\d\d)(?!\d|%|[+/]|[.,\-–]\d)",
+        "DAY": rf"(?<![\d.,+/\-]){g}[12]\d|3[01]|0?[1-9])(?!\d|%|\+|[.,:/]\d)",
+        "HOUR": rf"(?<![\d.,]){g}[01]?\d|2[0-3])",
+        "MINUTE": rf"{g}[0-5]\d)(?!\d)",
+        "AMPM": rf"{g}a\.m\.?|p\.m\.?|am|pm)(?!\w)",
+        "DECADE": rf"(?<![\d.,]){g}1[5-9]\d|20\d)0[''’]?s(?!\w)",
+        "NUM": (rf"(?<![\d.,+$%\-]){g}\d+(?:[.,]\d+)?(?: 1/2)?(?![\d%+])|(?:{_TENS})(?:[- ](?:{_UNITS}))?"
+                rf"|(?:{_UNITS})[- ]hundred|NUMWORDS)"),
+    }
+    return built.get(name)
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    type: str
+    value: str
+    regex: re.Pattern[str]
+    order: int
+    mod: str = ""
+    options: dict[str, Any] = field(default_factory=dict)
+    examples: tuple[Any, ...] = ()
+    counter_examples: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Language:
+    """A language's vocabulary tables, word lists and compiled rules."""
+
+    code: str
+    tables: dict[str, dict[str, Any]]
+    lists: dict[str, frozenset[str]]
+    rules: tuple[Rule, ...]
+
+    def lookup(self, table: str, word: str) -> Any:
+        key = " ".join(word.lower().rstrip(".").replace("-", " ").split())
+        t = self.tables[table]
+        return t.get(key, t.get(word.lower().rstrip(".")))
+
+
+def _alternation(forms: list[str], dotted: bool) -> str:
+    alts = []
+    for form in sorted(forms, key=len, reverse=True):
+        pat = re.escape(form).replace(r"\ ", r"[\s-]+")
+        alts.append(pat + r"\.?" if dotted and len(form) <= 5 else pat)
+    return "|".join(alts)
+
+
+def _expand(pattern: str, tables: dict[str, dict[str, Any]]) -> str:
+    def one(m: re.Match[str]) -> str:
+        name, group = m.group(1), m.group(2) or m.group(1).lower()
+        built = _builtin(name, group)
+        if built is not None:
+            words = _alternation([w for w in tables["numword"] if w not in ("a", "an")] + ["a", "an"], False)
+            return built.replace("NUMWORDS", words)
+        table = name.lower()
+        if table not in tables:
+            raise ValueError(f"unknown macro {{{name}}} in timex pattern {pattern!r}")
+        alt = _alternation([str(k) for k in tables[table]], table in _DOTTED_TABLES)
+        return rf"(?<![\w])(?P<{group}>{alt})(?:(?<=\.)|(?!\w))"
+
+    return _MACRO.sub(one, pattern)
+
+
+def _compile(spec: dict[str, Any], order: int, tables: dict[str, dict[str, Any]]) -> Rule:
+    body = _expand(spec["pattern"], tables)
+    try:
+        regex = re.compile(rf"(?<![\w$£€#+/])(?:{body})(?:(?<=[.’'])|(?![\w]))", re.IGNORECASE)
+    except re.error as e:
+        raise ValueError(f"timex rule {spec['id']}: {e}") from e
+    known = {"id", "type", "pattern", "value", "mod", "examples", "counter_examples"}
+    options = {k: v for k, v in spec.items() if k not in known}
+    return Rule(spec["id"], spec["type"], str(spec["value"]), regex, order, spec.get("mod", ""),
+                options, tuple(spec.get("examples") or ()), tuple(spec.get("counter_examples") or ()))
+
+
+def _read_yaml(lang: str, name: str) -> dict[str, Any]:
+    path = resources.files("accordwatch") / "data" / "rules" / "timex" / lang / name
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=8)
+def load_language(lang: str = "en") -> Language:
+    """The vocabulary and compiled rules of `lang`; fails loudly on a bad rule."""
+    vocab = _read_yaml(lang, "vocab.yaml")
+    tables = {name: {str(k).lower(): v for k, v in t.items()} for name, t in vocab["tables"].items()}
+    lists = {k: frozenset(str(w).lower() for w in v) for k, v in vocab.items() if isinstance(v, list)}
+    specs = _read_yaml(lang, "rules.yaml")["rules"]
+    ids = [s["id"] for s in specs]
+    if len(ids) != len(set(ids)):
+        raise ValueError(f"duplicate timex rule ids in {lang}/rules.yaml")
+    rules = tuple(_compile(s, i, tables) for i, s in enumerate(specs))
+    return Language(lang, tables, lists, rules)
