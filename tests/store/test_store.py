@@ -113,6 +113,13 @@ def test_a_bad_span_rejects_the_whole_batch(store):
     assert store.known_ids() == set()
 
 
+def test_nul_characters_are_refused_alike_on_every_backend(store):
+    doc = make_doc("Text with a \x00 NUL.", source="nul.txt")
+    with pytest.raises(ValueError, match="NUL"):
+        store.add_document(doc, [])
+    assert store.known_ids() == set()
+
+
 def test_a_changed_source_is_a_new_version(store):
     v1 = make_doc("The border commission met on Monday.", source="feeds/statement.txt", title="v1")
     v2 = make_doc("The border commission met on Tuesday.", source="feeds/statement.txt", title="v2")

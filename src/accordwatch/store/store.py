@@ -62,6 +62,13 @@ def _is_latest() -> sa.ColumnElement[bool]:
     return ~sa.exists().where(newer.c.previous_id == documents.c.id)
 
 
+def _check_document(doc: Document) -> None:
+    # PostgreSQL text cannot hold NUL; refusing it on SQLite too keeps the two stores alike.
+    for name in ("source", "raw", "text"):
+        if "\x00" in getattr(doc, name):
+            raise ValueError(f"{doc.source}: {name} contains NUL characters, which the store does not keep")
+
+
 def _check_spans(doc: Document, doc_spans: Iterable[Span]) -> None:
     """Refuse, before writing anything, a span that is not over this document's text."""
     for s in doc_spans:
@@ -141,6 +148,7 @@ class Store:
     def add_batch(self, items: Sequence[tuple[Document, Sequence[Span]]], run_id: int | None = None) -> int:
         """Store many documents in one transaction; returns how many were new."""
         for doc, doc_spans in items:
+            _check_document(doc)
             _check_spans(doc, doc_spans)
         with self._writing() as conn:
             new = self._unknown(conn, items)
@@ -271,6 +279,7 @@ class Store:
 
     def search(self, query: str, limit: int = 20, offset: int = 0, *, latest_only: bool = True) -> list[SearchHit]:
         """Full-text search over clean text (and titles), best first; see store.search for the syntax."""
+        query = query.replace("\x00", " ")  # PostgreSQL refuses NUL in text parameters
         with self._reading() as conn:
             return search(conn, query, limit=limit, offset=offset, latest_only=latest_only)
 
