@@ -1,0 +1,124 @@
+"""Numbers that are not figures: days and years of dates, clock times, names and
+document numbers ("Resolution 2334", "Formula One"), list markers, and ordinals that
+only rank ("the first section").
+
+Each guard returns a short reason, or "" when the number may be a figure. Scores and
+codes written as one token ("4-3", "3+3", "13:52", "G20") never become numbers at all
+(see numbers.py); the temporal engine's DATE/TIME spans, when given, are excluded first.
+"""
+
+from __future__ import annotations
+
+import re
+
+from accordwatch.extract.figures.lexicon import Lexicon
+from accordwatch.extract.figures.numbers import Number
+
+_PREVIOUS_WORD = re.compile(r"([\w.#'’]+)\s*$")
+_NEXT_WORD = re.compile(r"\s*([\w.'’]+)")
+_LIST_MARKER_AFTER = re.compile(r"[.)]\s")
+
+
+def not_a_figure(num: Number, text: str, lex: Lexicon, sentence_start: int) -> str:
+    """Why `num` is not a figure, or "" if it may be one."""
+    if num.source == "ordinal":
+        return _ordinal_guard(num, text, lex)
+    if num.source == "words":
+        return _word_guard(num, text, lex, sentence_start)
+    if num.currency or num.suffix == "%":
+        return ""
+    for guard in (_date_guard, _time_guard, _year_guard, _list_marker_guard):
+        reason = guard(num, text, lex)
+        if reason:
+            return reason
+    return _name_guard(num, text, lex, sentence_start)
+
+
+def _previous_word(text: str, start: int) -> tuple[str, int]:
+    m = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    return (m.group(1), m.start(1)) if m else ("", start)
+
+
+def _next_word(text: str, end: int) -> str:
+    m = _NEXT_WORD.match(text, end, min(len(text), end + 40))
+    return m.group(1) if m else ""
+
+
+def _date_guard(num: Number, text: str, lex: Lexicon) -> str:
+    if num.value > 31 or num.value != int(num.value):
+        return ""
+    if lex.month_before.search(text, max(0, num.start - 16), num.start):
+        return "day of a date"
+    if lex.month_after.match(text[num.end:num.end + 30]):
+        return "day of a date"
+    return ""
+
+
+def _time_guard(num: Number, text: str, lex: Lexicon) -> str:
+    nxt = _next_word(text, num.end).lower().rstrip(".,")
+    return "clock time" if nxt in lex.time_suffixes or nxt + "." in lex.time_suffixes else ""
+
+
+def _year_guard(num: Number, text: str, lex: Lexicon) -> str:
+    """A four-digit number without a comma is a year, unless it is hedged or counts something
+    right after a verb: "over 2000 people", "cost 2000 jobs"; not "in 2020", "2022 agreements"."""
+    low, high = lex.year_range
+    token = text[num.start:num.end]
+    if not (token.isdigit() and len(token) == 4 and low <= num.value < high) or num.suffix:
+        return ""
+    before = text[max(0, num.start - 25):num.start]
+    if lex.qualifier_before.search(before) or lex.unit_after.match(text, num.end):
+        return ""
+    previous, _ = _previous_word(text, num.start)
+    nxt = _next_word(text, num.end)
+    counts = nxt[:1].islower() and (nxt.endswith("s") or nxt in lex.irregular_plurals)
+    if counts and previous and previous[0].islower() and previous.lower() not in lex.stop_words:
+        return ""
+    return "year"
+
+
+def _list_marker_guard(num: Number, text: str, lex: Lexicon) -> str:
+    line_start = text.rfind("\n", 0, num.start) + 1
+    if text[line_start:num.start].strip() == "" and _LIST_MARKER_AFTER.match(text, num.end):
+        return "list marker"
+    return ""
+
+
+def _name_guard(num: Number, text: str, lex: Lexicon, sentence_start: int) -> str:
+    """"Resolution 2334", "Article 5", "No 10", "Windows 95": a number after an identifier noun,
+    or a plain integer right after a capitalised word inside a sentence, names something."""
+    previous, at = _previous_word(text, num.start)
+    if not previous:
+        return ""
+    if previous.lower() in lex.code_nouns or previous.lower().rstrip(".") in lex.code_nouns:
+        return "document or item number"
+    token = text[num.start:num.end]
+    plain = token.isdigit()
+    capitalised = previous[0].isupper() and previous not in lex.name_exceptions
+    calendar = previous.rstrip(".") in lex.months or previous in lex.weekdays
+    if plain and capitalised and not calendar and at > sentence_start:
+        return "part of a name"
+    return ""
+
+
+def _word_guard(num: Number, text: str, lex: Lexicon, sentence_start: int) -> str:
+    word = text[num.start:num.end]
+    line_start = text.rfind("\n", 0, num.start) + 1
+    at_start = text[max(sentence_start, line_start):num.start].strip(" \"'“‘(") == ""
+    if word[0].isupper() and not at_start:
+        return "part of a name"  # "Formula One", "the Big Three"
+    if word.lower() == "one" and not _measured(text, num.end, lex):
+        return "'one' as a pronoun or article"  # "one of", "no one", "one day"
+    if word.lower() in ("a", "an"):
+        return "article"
+    return ""
+
+
+def _measured(text: str, end: int, lex: Lexicon) -> bool:
+    m = lex.unit_after.match(text, end)
+    return bool(m) and lex.units[m.group(1).lower()].label != "duration"
+
+
+def _ordinal_guard(num: Number, text: str, lex: Lexicon) -> str:
+    nxt = _next_word(text, num.end).lower()
+    return "" if nxt in lex.ordinal_nouns else "ordinal that ranks"

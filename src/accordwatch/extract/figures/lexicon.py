@@ -1,0 +1,128 @@
+"""The figure rules as data: number words, units, qualifiers, guards and object heuristics.
+
+Everything is read from data/rules/figures/*.yaml once (lru_cache) and compiled into
+regular expressions, so that extraction itself is only regex scanning and dictionary
+look-ups (no model: the pipeline budget is about a millisecond per 3 KB text).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+RULE_FILES = ("numbers", "units", "qualifiers", "guards", "objects")
+
+
+@lru_cache(maxsize=None)
+def load_rules(name: str) -> dict[str, Any]:
+    """One rule file of data/rules/figures as a dict; fails loudly on a missing or bad file."""
+    path = resources.files("accordwatch") / "data" / "rules" / "figures" / f"{name}.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected a mapping at top level")
+    return data
+
+
+def _alternation(forms: list[str]) -> str:
+    """A regex alternation of literal forms, longest first so that "per cent" beats "per"."""
+    return "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Unit:
+    unit: str
+    label: str  # measure, duration, money, percent
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    cardinals: dict[str, int]
+    scales: dict[str, int]
+    scale_abbreviations: dict[str, int]
+    ordinals: dict[str, int]
+    ordinal_nouns: frozenset[str]
+    units: dict[str, Unit]  # lower-cased surface form -> unit
+    currency_prefixes: dict[str, str]  # surface form -> ISO code
+    object_links: dict[str, frozenset[str]]  # label -> link words ("of", "in")
+    qualifiers: dict[str, str]  # lower-cased phrase -> canonical qualifier
+    determiners: frozenset[str]
+    months: frozenset[str]
+    weekdays: frozenset[str]
+    code_nouns: frozenset[str]
+    time_suffixes: frozenset[str]
+    year_range: tuple[int, int]
+    name_exceptions: frozenset[str]
+    stop_words: frozenset[str]
+    irregular_plurals: frozenset[str]
+    not_plural_endings: tuple[str, ...]
+    not_plural_words: frozenset[str]
+    max_object_words: int
+    # Compiled patterns
+    number_token: re.Pattern[str]  # a run of non-space characters holding a digit
+    word_run: re.Pattern[str]  # a run of number words
+    ordinal_word: re.Pattern[str]
+    unit_after: re.Pattern[str]  # a unit right after a number
+    scale_after: re.Pattern[str]  # "million", "bn" right after a number
+    qualifier_before: re.Pattern[str]
+    determiner_before: re.Pattern[str]
+    currency_before: re.Pattern[str]
+    month_before: re.Pattern[str]
+    month_after: re.Pattern[str]
+    word_after: re.Pattern[str]
+
+
+def _build_units(data: dict[str, Any]) -> dict[str, Unit]:
+    units: dict[str, Unit] = {}
+    for row in data["units"]:
+        for form in row["forms"]:
+            units[form.lower()] = Unit(row["unit"], row["label"])
+    return units
+
+
+def _word_run_pattern(words: list[str]) -> re.Pattern[str]:
+    """Number words joined by spaces, hyphens and "and"/"a": "two and a half", "twenty-five"."""
+    atom = _alternation(words)
+    joint = r"(?:\s+|-)(?:and\s+)?(?:an?\s+)?"
+    return re.compile(rf"\b(?:(?:an?|half\s+an?)\s+)?(?:{atom})(?:{joint}(?:{atom}))*\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def lexicon() -> Lexicon:
+    numbers, units, quals = load_rules("numbers"), load_rules("units"), load_rules("qualifiers")
+    guards, objects = load_rules("guards"), load_rules("objects")
+    unit_map = _build_units(units)
+    prefixes = {form: code for code, forms in units["currency_prefixes"].items() for form in forms}
+    qualifier_map = {p.lower(): canon for canon, phrases in quals["qualifiers"].items() for p in phrases}
+    months = [m for m in guards["months"]]
+    number_words = [*numbers["cardinals"], *numbers["scales"], "half"]
+    return Lexicon(
+        cardinals=dict(numbers["cardinals"]), scales=dict(numbers["scales"]),
+        scale_abbreviations=dict(numbers["scale_abbreviations"]), ordinals=dict(numbers["ordinals"]),
+        ordinal_nouns=frozenset(numbers["ordinal_nouns"]), units=unit_map, currency_prefixes=prefixes,
+        object_links={k: frozenset(v) for k, v in units["object_links"].items()},
+        qualifiers=qualifier_map, determiners=frozenset(quals["determiners"]),
+        months=frozenset(months), weekdays=frozenset(guards["weekdays"]),
+        code_nouns=frozenset(w.lower() for w in guards["code_nouns"]),
+        time_suffixes=frozenset(guards["time_suffixes"]), year_range=tuple(guards["year_range"]),
+        name_exceptions=frozenset(guards["name_exceptions"]),
+        stop_words=frozenset(objects["stop_words"]), irregular_plurals=frozenset(objects["irregular_plurals"]),
+        not_plural_endings=tuple(objects["not_plural_endings"]),
+        not_plural_words=frozenset(objects["not_plural_words"]), max_object_words=int(objects["max_words"]),
+        number_token=re.compile(r"[^\s\d]*\d\S*"),
+        word_run=_word_run_pattern(number_words),
+        ordinal_word=re.compile(rf"\b(?:{_alternation(list(numbers['ordinals']))}|\d+(?:st|nd|rd|th))\b",
+                                re.IGNORECASE),
+        unit_after=re.compile(rf"(?:\s*|-)({_alternation(list(unit_map))})(?![\w])", re.IGNORECASE),
+        scale_after=re.compile(rf"\s*({_alternation([*numbers['scales']])})\b", re.IGNORECASE),
+        qualifier_before=re.compile(rf"(?<![\w])({_alternation(list(qualifier_map))})\s+$", re.IGNORECASE),
+        determiner_before=re.compile(rf"(?<![\w])({_alternation(quals['determiners'])})\s+$", re.IGNORECASE),
+        currency_before=re.compile(rf"({_alternation(list(prefixes))})\s?$"),
+        month_before=re.compile(rf"\b(?:{_alternation(months)})\.?\s+$"),
+        month_after=re.compile(rf"^(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?,?\s+(?:of\s+)?(?:{_alternation(months)})\b"),
+        word_after=re.compile(r"\s*([A-Za-z][\w'’-]*|[^\w\s])"),
+    )

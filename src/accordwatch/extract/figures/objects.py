@@ -1,0 +1,115 @@
+"""What a figure counts or measures: units, scale words, qualifiers, and the noun phrase.
+
+A count's object is the phrase right after the number, over its modifiers, up to its plural
+head noun ("31 socially significant facilities", "the three countries' leaders" ->
+"countries"); a measure's object is the short phrase after "of" ("40 kilometres of
+communication lines"). The phrase stops early rather than late: a figure's text that runs
+past the noun phrase would no longer lie inside the annotated span.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from accordwatch.extract.figures.lexicon import Lexicon, Unit
+
+_WORD_AFTER = re.compile(r"[ \t]+([A-Za-z][A-Za-z’'-]*)")
+
+
+@dataclass(frozen=True)
+class Extent:
+    """Where a figure's text ends and what it counts."""
+
+    end: int
+    object: str = ""
+
+
+def scale_after(text: str, end: int, lex: Lexicon) -> tuple[int, float]:
+    """"2.5 million": the end of a scale word after a number and its multiplier, or (end, 1)."""
+    m = lex.scale_after.match(text, end)
+    if not m or m.group(1).lower() in ("hundred", "dozen"):
+        return end, 1.0
+    return m.end(), float(lex.scales[m.group(1).lower()])
+
+
+def unit_after(text: str, end: int, lex: Lexicon) -> tuple[int, Unit | None]:
+    m = lex.unit_after.match(text, end)
+    if not m:
+        return end, None
+    return m.end(), lex.units[m.group(1).lower()]
+
+
+def currency_before(text: str, start: int, lex: Lexicon) -> tuple[int, str]:
+    """"USD 100", "$ 5": a currency written before the number, as (new start, ISO code)."""
+    m = lex.currency_before.search(text, max(0, start - 12), start)
+    if not m:
+        return start, ""
+    form = m.group(1)
+    if form[0].isalpha() and m.start() > 0 and text[m.start() - 1].isalnum():
+        return start, ""  # "SUSD 5" is no currency
+    return m.start(), lex.currency_prefixes[form]
+
+
+def qualifier_before(text: str, start: int, lex: Lexicon) -> tuple[int, str]:
+    m = lex.qualifier_before.search(text, max(0, start - 25), start)
+    if not m:
+        return start, ""
+    return m.start(), lex.qualifiers[m.group(1).lower()]
+
+
+def determiner_before(text: str, start: int, lex: Lexicon) -> int:
+    m = lex.determiner_before.search(text, max(0, start - 8), start)
+    return m.start() if m else start
+
+
+def _words_after(text: str, end: int, limit: int) -> list[tuple[str, int]]:
+    """Up to `limit` words right after `end`, separated only by blanks, with their ends."""
+    words, pos = [], end
+    while len(words) < limit:
+        m = _WORD_AFTER.match(text, pos)
+        if not m:
+            break
+        words.append((m.group(1), m.end()))
+        pos = m.end()
+    return words
+
+
+def is_plural(word: str, lex: Lexicon) -> bool:
+    low = word.lower().rstrip("'’")
+    if low in lex.irregular_plurals:
+        return True
+    if len(low) < 3 or not low.endswith("s") or low in lex.not_plural_words or low in lex.stop_words:
+        return False
+    return not low.endswith(lex.not_plural_endings)
+
+
+def counted_object(text: str, end: int, value: float, lex: Lexicon) -> Extent:
+    """The counted noun phrase after a count: modifiers up to the plural head (or, for one,
+    up to two words), stopping at function words and punctuation."""
+    phrase: list[str] = []
+    for word, word_end in _words_after(text, end, lex.max_object_words):
+        if word.lower() in lex.stop_words:
+            break
+        if value > 1 and is_plural(word, lex):
+            head = word.rstrip("'’")
+            return Extent(word_end - (len(word) - len(head)), " ".join([*phrase, head]))
+        if value <= 1 and word[0].islower():
+            return Extent(word_end, " ".join([*phrase, word]))
+        phrase.append(word)
+    return Extent(end)
+
+
+def linked_object(text: str, end: int, label: str, lex: Lexicon) -> Extent:
+    """"of communication lines", "in aid": the short phrase after a measure, money or percent."""
+    words = _words_after(text, end, 4)
+    if not words or words[0][0].lower() not in lex.object_links.get(label, ()):
+        return Extent(end)
+    phrase: list[str] = []
+    phrase_end = end
+    for word, word_end in words[1:]:
+        if word.lower() in lex.stop_words or not word[0].islower() or phrase and word.endswith("ed"):
+            break
+        phrase.append(word)
+        phrase_end = word_end
+    return Extent(phrase_end, " ".join(phrase)) if phrase else Extent(end)

@@ -1,0 +1,99 @@
+"""Relations between figures and the time a figure refers to.
+
+Two kinds of part-whole relations are read: a figure that is the sum of the figures right
+after (or before) it ("213 individuals - 189 to Armenia and 24 to Azerbaijan"), and
+figures joined by a part-whole phrase ("100,514 ... out of 120,000", "5,000 civilians
+(including over 2,000 children)"). Parts without an object of their own take the whole's.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import replace
+
+from accordwatch.extract.figures.lexicon import load_rules
+from accordwatch.model import Figure, Timex
+
+_TIME_LABELS = ("DATE",)
+
+
+def key(fig: Figure) -> str:
+    return f"{fig.start}:{fig.end}"
+
+
+def _comparable(a: Figure, b: Figure) -> bool:
+    return a.label == b.label and a.unit == b.unit
+
+
+def _sum_pairs(figs: Sequence[Figure], max_gap: int) -> list[tuple[int, int]]:
+    """(part index, whole index) where consecutive figures add up to the figure before or after them."""
+    pairs: list[tuple[int, int]] = []
+    for i, whole in enumerate(figs):
+        for step in (1, -1):
+            total, parts, j = 0.0, [], i + step
+            while 0 <= j < len(figs) and _comparable(whole, figs[j]):
+                near = figs[j - step] if step == 1 else figs[j + 1]
+                if abs((figs[j].start - near.end) if step == 1 else (near.start - figs[j].end)) > max_gap:
+                    break
+                total += figs[j].value or 0.0
+                parts.append(j)
+                if total >= (whole.value or 0.0):
+                    break
+                j += step
+            if len(parts) >= 2 and abs(total - (whole.value or 0.0)) < 1e-9:
+                pairs.extend((p, i) for p in parts)
+    return pairs
+
+
+def _phrase_pairs(figs: Sequence[Figure], text: str) -> list[tuple[int, int]]:
+    """(part index, whole index) for neighbours joined by "out of", "(including" ..."""
+    rules = load_rules("relations")
+    part_first = {p.lower() for p in rules["part_then_whole"]}
+    whole_first = {p.lower() for p in rules["whole_then_part"]}
+    pairs: list[tuple[int, int]] = []
+    for i in range(len(figs) - 1):
+        gap = " ".join(text[figs[i].end:figs[i + 1].start].lower().split())
+        if gap in part_first:
+            pairs.append((i, i + 1))
+        elif gap in whole_first:
+            pairs.append((i + 1, i))
+    return pairs
+
+
+def relate(figs: list[Figure], text: str) -> list[Figure]:
+    """Figures (sorted by start) with part_of / sum_of / has_part relations and inherited objects."""
+    max_gap = int(load_rules("relations")["max_gap"])
+    relations: dict[int, list[tuple[str, str]]] = {}
+    sums = _sum_pairs(figs, max_gap)
+    for part, whole in [*sums, *_phrase_pairs(figs, text)]:
+        relations.setdefault(part, []).append(("part_of", key(figs[whole])))
+        kind = "sum_of" if (part, whole) in sums else "has_part"
+        relations.setdefault(whole, []).append((kind, key(figs[part])))
+    out = list(figs)
+    for i, rels in relations.items():
+        obj = out[i].object
+        if not obj:
+            wholes = [figs[w] for p, w in sums if p == i]
+            obj = wholes[0].object if wholes else ""
+        out[i] = replace(out[i], relations=tuple(dict.fromkeys(rels)), object=obj)
+    return out
+
+
+def attach_times(figs: list[Figure], timexes: Sequence[Timex],
+                 sentences: Sequence[tuple[int, int]]) -> list[Figure]:
+    """Each figure takes the value of the nearest DATE timex in its sentence, where there is one."""
+    dates = [t for t in timexes if t.label.upper() in _TIME_LABELS and t.value]
+    if not dates:
+        return figs
+    starts = [s for s, _ in sentences]
+    out = []
+    for fig in figs:
+        i = bisect.bisect_right(starts, fig.start) - 1
+        lo, hi = sentences[i] if i >= 0 else (0, len(starts) and sentences[0][1])
+        near = [t for t in dates if lo <= t.start < hi and not (t.start < fig.end and fig.start < t.end)]
+        if near:
+            best = min(near, key=lambda t: min(abs(t.start - fig.end), abs(fig.start - t.end)))
+            fig = replace(fig, time=best.value)
+        out.append(fig)
+    return out
