@@ -1,0 +1,135 @@
+"""Finding event triggers in a sentence and reading their modality.
+
+A trigger is a match of one rule of triggers.yaml. A sentence may hold several; frames
+("threatened to", "refused to", "demanded that") govern the action that follows them, so
+that "threatened to shell the town" is one THREATEN event, not also an ASSAULT.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from accordwatch.extract.events.lexicon import TriggerRule, modality_rules, trigger_rules
+
+# Clause punctuation: a modality cue does not reach across it, nor does a timex date an event across it.
+CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\bthat\b|\bwhich\b|\bwho\b|\bbut\b")
+SUBORDINATOR = re.compile(
+    r"\b(?:if|unless|as|because|after|following|when|while|whereas|despite|since|before|until|during|who|which|that)\b",
+    re.IGNORECASE)
+PURPOSE = re.compile(r"\b(?:in order )?to\s*$", re.IGNORECASE)
+# How many words after a frame its governed action may start.
+FRAME_REACH = 10
+
+
+@dataclass(frozen=True)
+class Trigger:
+    start: int
+    end: int
+    rule: TriggerRule
+
+    @property
+    def role(self) -> str:
+        return self.rule.role
+
+
+def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Trigger]:
+    """All trigger matches in text[start:end], overlaps resolved, in text order."""
+    end = len(text) if end is None else end
+    found = [Trigger(m.start(), m.end(), rule)
+             for rule in trigger_rules() for m in rule.regex.finditer(text, start, end)]
+    return _drop_overlaps(found)
+
+
+def _drop_overlaps(triggers: list[Trigger]) -> list[Trigger]:
+    """Where matches overlap keep the higher priority one, then the longer one."""
+    ranked = sorted(triggers, key=lambda t: (-t.rule.priority, -(t.end - t.start), t.start))
+    kept: list[Trigger] = []
+    for t in ranked:
+        if all(t.end <= k.start or t.start >= k.end for k in kept):
+            kept.append(t)
+    return sorted(kept, key=lambda t: t.start)
+
+
+def words_between(text: str, a: int, b: int) -> int:
+    return len(text[a:b].split())
+
+
+def governed(text: str, triggers: list[Trigger]) -> set[Trigger]:
+    """Actions that a preceding frame in the same sentence governs (they are its content)."""
+    out: set[Trigger] = set()
+    for f in (t for t in triggers if t.role == "frame"):
+        for t in triggers:
+            if t.start >= f.end and t.role != "speech" and words_between(text, f.end, t.start) <= FRAME_REACH:
+                if t.rule.priority <= f.rule.priority:
+                    out.add(t)
+    return out
+
+
+def subordinate(text: str, triggers: list[Trigger]) -> set[Trigger]:
+    """Triggers that are not the sentence's main act: in a clause opened by a subordinator after an
+    earlier act ("resigned as the opposition threatened ..."), or the object of an earlier act
+    ("rejected an Australian ultimatum", "would not meet the kidnappers' demands")."""
+    out: set[Trigger] = set()
+    acts = [t for t in triggers if t.role != "speech"]
+    for i, t in enumerate(acts[1:], 1):
+        prev = acts[i - 1]
+        gap = text[acts[0].end:t.start]
+        if SUBORDINATOR.search(gap):
+            out.add(t)
+        elif t.role == "frame" and (PURPOSE.search(gap[-12:]) or (
+                words_between(text, prev.end, t.start) <= 3 and not CLAUSE_BREAK.search(text, prev.end, t.start))):
+            out.add(t)
+    return out
+
+
+def main_trigger(triggers: list[Trigger], text: str = "") -> Trigger | None:
+    """The sentence's main event: highest priority, then earliest; speech verbs only if nothing else."""
+    minor = subordinate(text, triggers) if text else set()
+    acts = [t for t in triggers if t.role != "speech"] or triggers
+    if not acts:
+        return None
+    return max(acts, key=lambda t: (t not in minor, t.rule.priority, -t.start))
+
+
+def clause_start(text: str, lo: int, pos: int) -> int:
+    """Start of the clause holding `pos`, searching back no further than `lo`."""
+    last = lo
+    for m in CLAUSE_BREAK.finditer(text, lo, pos):
+        last = m.end()
+    return last
+
+
+def modality(text: str, sent_start: int, sent_end: int, trig: Trigger) -> str:
+    """asserted, planned, negated or hypothetical, from cues just before the trigger in its clause."""
+    rules = modality_rules()
+    lo = clause_start(text, sent_start, trig.start)
+    before = text[lo:trig.start]
+    window = " ".join(before.split()[-rules.window:])
+    near = " ".join(before.split()[-3:])
+    if rules.negated.search(near) or rules.negated.search(text[trig.start:trig.end]):
+        return "negated"
+    if rules.hypothetical.search(window):
+        return "hypothetical"
+    if rules.planned.search(window):
+        return "planned"
+    return "asserted"
+
+
+def conditional(text: str, trig: Trigger, sent_end: int) -> bool:
+    """An action announced on a condition ("... unless X") is a threat."""
+    return bool(modality_rules().conditional.search(text, trig.end, sent_end))
+
+
+def retyped(event_type: str, mod: str, is_conditional: bool, role: str) -> str:
+    """The PLOVER type an event takes under its modality (future cooperation is AGREE ...)."""
+    table = modality_rules().retype
+    if is_conditional and event_type in table["conditional"]:
+        return table["conditional"][event_type]
+    if role in ("frame", "speech") and event_type != "AGREE":
+        return event_type
+    if mod == "negated":
+        return table["negated"].get(event_type, event_type)
+    if mod in ("planned", "hypothetical"):
+        return table["planned"].get(event_type, event_type)
+    return event_type
