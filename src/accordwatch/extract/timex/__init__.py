@@ -63,7 +63,7 @@ def tag(text: str, dct: str | None, lang: str = "en") -> list[TaggedTimex]:
     for c in recognise(text, language):
         ctx = Context(ref, narrative, clause_tense(text, c.start, c.end, future, past))
         value, how = normalise(c.rule, c.match, language, ctx)
-        mod = c.rule.mod or leading_mod(c.match.group(0), language)
+        mod = c.rule.mod or leading_mod(text[c.start:c.end], language)
         out.append(TaggedTimex(c.start, c.end, c.rule.type, value, mod, c.rule.id, how))
         if not how and _FULL_DATE.match(value):
             narrative = Reference.parse(value)

@@ -97,14 +97,21 @@ def weekday_date(ref: date, weekday: int, direction: int, strict: bool = False) 
 
 
 def month_year(ref: date, month: int, direction: int, day: int = 1) -> int:
-    """The year of a year-less month (and day): the one before, after or nearest to `ref`."""
+    """The year of a year-less month (and day): the one before, after or nearest to `ref`.
+
+    Within two months of the reference the nearest wins whatever the tense: news reports
+    "Dec. 14" in November as coming and "Oct. 30" in November as past.
+    """
     here, there = (ref.month, ref.day), (month, day)
+    months_apart = min((month - ref.month) % 12, (ref.month - month) % 12)
+    if months_apart <= 1:
+        direction = 0
     if direction < 0:
         return ref.year if there <= here else ref.year - 1
     if direction > 0:
         return ref.year if there >= here else ref.year + 1
     diff = month - ref.month
-    return ref.year + (1 if diff < -6 else -1 if diff > 6 else 0)
+    return ref.year + (1 if diff <= -6 else -1 if diff > 6 else 0)
 
 
 def season_year(ref: date, season: str, direction: int) -> int:

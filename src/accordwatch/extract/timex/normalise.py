@@ -77,8 +77,17 @@ def _num_text(n: float) -> str:
     return str(int(n)) if n == int(n) else f"{n:g}"
 
 
+_SMALLER = {"Y": (12, "M"), "D": (24, "TH"), "TH": (60, "TM"), "TM": (60, "TS"), "W": (7, "D")}
+
+
 def duration_value(n: float | None, unit: str) -> str:
-    """P5Y, PT24H, P4DE, PXY (n None) ..."""
+    """P5Y, PT24H, P4DE, PXY (n None), P2Y6M (2 1/2 years) ..."""
+    if n is not None and n != int(n) and unit in _SMALLER:
+        factor, smaller = _SMALLER[unit]
+        whole, rest = int(n), round((n - int(n)) * factor)
+        head = duration_value(whole, unit) if whole else "P"
+        tail = duration_value(rest, smaller)[1:]
+        return head + (tail[1:] if tail.startswith("T") and "T" in head else tail)
     amount = "X" if n is None else _num_text(n)
     if unit == "FN":
         return f"P{'X' if n is None else _num_text(2 * n)}W"
@@ -104,6 +113,9 @@ def normalise(rule: Rule, m: re.Match[str], lang: Language, ctx: Context) -> tup
     if kind.startswith("="):
         return kind[1:], ""
     g = {k: v for k, v in m.groupdict().items() if v is not None}
+    for second in ("year2", "ordinal2"):  # alternatives of a pattern that name a group twice
+        if second in g and second[:-1] not in g:
+            g[second[:-1]] = g.pop(second)
     fn = _KINDS[kind]
     return fn(rule, g, m.group(0), lang, ctx)
 
@@ -292,6 +304,9 @@ def _unit_ref(rule: Rule, g: dict[str, str], text: str, lang: Language, ctx: Con
     ref, how = ctx.reference(narrative_first=bool(rule.options.get("narrative")))
     if ref is None:
         return ("PAST_REF" if direction < 0 else "FUTURE_REF" if direction > 0 else "PRESENT_REF"), ""
+    if unit == "WE" and direction == 0:  # "the weekend": the one before, or after in future tense
+        saturday = weekday_date(ref.day, 6, FUTURE if ctx.tense == FUTURE else PAST)
+        return at_granularity(saturday, "WE"), how
     suffix = "TNI" if unit_word.lower() == "night" else "TMO" if unit_word.lower() == "morning" else ""
     value = at_granularity(shift(ref.day, unit_shift, unit), unit) + suffix
     return value, how

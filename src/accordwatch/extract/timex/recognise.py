@@ -73,11 +73,18 @@ def plausible(text: str, c: Candidate, lang: Language) -> bool:
     return True
 
 
+# TimeML extents leave out "over" in "over the past year" and the article of an adjectival
+# duration ("the two-week visit" -> "two-week").
+_TRIM = re.compile(r"^(?:(?:just |well )?over (?=the )|the (?=[\w.]+-(?:year|month|week|day|hour|minute|quarter)s?$))",
+                   re.IGNORECASE)
+
+
 def candidates(text: str, lang: Language) -> Iterator[Candidate]:
     for rule in lang.rules:
         for m in rule.regex.finditer(text):
             if m.end() > m.start():
-                c = Candidate(m.start(), m.end(), rule, m)
+                trim = _TRIM.match(m.group(0))
+                c = Candidate(m.start() + (trim.end() if trim else 0), m.end(), rule, m)
                 if plausible(text, c, lang):
                     yield c
 

@@ -68,12 +68,17 @@ class Language:
         return t.get(key, t.get(word.lower().rstrip(".")))
 
 
-def _alternation(forms: list[str], dotted: bool) -> str:
+def _alternation(forms: list[str], abbreviations: frozenset[str] = frozenset()) -> str:
     alts = []
     for form in sorted(forms, key=len, reverse=True):
         pat = re.escape(form).replace(r"\ ", r"[\s-]+")
-        alts.append(pat + r"\.?" if dotted and len(form) <= 5 else pat)
+        alts.append(pat + r"\.?" if form in abbreviations else pat)
     return "|".join(alts)
+
+
+def _abbreviations(table: dict[str, Any]) -> frozenset[str]:
+    """Forms with a longer form of the same value ("sept" of "september"): they may take a dot."""
+    return frozenset(f for f, v in table.items() if any(len(o) > len(f) and w == v for o, w in table.items()))
 
 
 def _expand(pattern: str, tables: dict[str, dict[str, Any]]) -> str:
@@ -81,12 +86,13 @@ def _expand(pattern: str, tables: dict[str, dict[str, Any]]) -> str:
         name, group = m.group(1), m.group(2) or m.group(1).lower()
         built = _builtin(name, group)
         if built is not None:
-            words = _alternation([w for w in tables["numword"] if w not in ("a", "an")] + ["a", "an"], False)
+            words = _alternation([w for w in tables["numword"] if w not in ("a", "an")] + ["a", "an"])
             return built.replace("NUMWORDS", words)
         table = name.lower()
         if table not in tables:
             raise ValueError(f"unknown macro {{{name}}} in timex pattern {pattern!r}")
-        alt = _alternation([str(k) for k in tables[table]], table in _DOTTED_TABLES)
+        dotted = _abbreviations(tables[table]) if table in _DOTTED_TABLES else frozenset()
+        alt = _alternation([str(k) for k in tables[table]], dotted)
         return rf"(?<![\w])(?P<{group}>{alt})(?:(?<=\.)|(?!\w))"
 
     return _MACRO.sub(one, pattern)
