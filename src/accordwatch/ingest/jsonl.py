@@ -57,9 +57,9 @@ def _lines(stream: BinaryIO, max_bytes: int) -> Iterator[str | IngestError]:
 def _record(source: str, line: str, given: dict[str, MetaField]) -> Iterator[RawInput | IngestError]:
     """The record as a RawInput, or one IngestError; a bad metadata field is reported and left out."""
     try:
-        record = json.loads(line)
+        record = json.loads(line.rstrip("\r\n"))
     except json.JSONDecodeError as exc:
-        yield IngestError(source, f"invalid JSON line ({exc.msg} at column {exc.colno})")
+        yield IngestError(source, f"invalid JSON line ({exc.msg}: column {exc.colno})")
         return
     if not isinstance(record, dict):
         yield IngestError(source, f"JSON line is a {type(record).__name__}, not an object")

@@ -158,7 +158,10 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
         if info.st_size > max_bytes:
             raise InputProblem(f"file too large ({info.st_size:,} bytes; the limit is {max_bytes:,})")
         with path.open("rb") as stream:
-            data = stream.read(max_bytes + 1)
+            # Ask for the size stat gave (plus one, to notice growth): read(n) allocates n bytes up front.
+            data = stream.read(info.st_size + 1)
+            if len(data) > info.st_size:  # grown since, or a file that reports no size (/proc)
+                data += stream.read(max_bytes + 1 - len(data))
     except OSError as exc:
         raise InputProblem(_os_reason(exc)) from exc
     if len(data) > max_bytes:
