@@ -104,14 +104,14 @@ def month_year(ref: date, month: int, direction: int, day: int = 1) -> int:
     """
     here, there = (ref.month, ref.day), (month, day)
     months_apart = min((month - ref.month) % 12, (ref.month - month) % 12)
-    if months_apart <= 1:
+    if months_apart <= 2:
         direction = 0
     if direction < 0:
         return ref.year if there <= here else ref.year - 1
     if direction > 0:
         return ref.year if there >= here else ref.year + 1
     diff = month - ref.month
-    return ref.year + (1 if diff <= -6 else -1 if diff > 6 else 0)
+    return ref.year + (1 if diff < -6 else -1 if diff >= 6 else 0)
 
 
 def season_year(ref: date, season: str, direction: int) -> int:

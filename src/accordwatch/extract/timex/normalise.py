@@ -44,6 +44,9 @@ class Context:
     dct: Reference | None
     narrative: Reference | None
     tense: int
+    # The last quarter the text named (2023-Q3): "a year earlier" in a quarterly report is that
+    # quarter a year before.
+    quarter: str = ""
 
     def reference(self, narrative_first: bool = False) -> tuple[Reference | None, str]:
         order = [(self.narrative, "narrative"), (self.dct, "dct")]
@@ -151,6 +154,8 @@ def _date(rule: Rule, g: dict[str, str], text: str, lang: Language, ctx: Context
         month, day = (int(x) for x in str(lang.lookup("holiday", g["holiday"])).split("-"))
     rel = lang.lookup("rel", g["rel"]) if "rel" in g else None
     pod = f"T{lang.lookup('pod', g['pod'])}" if "pod" in g else ""
+    if pod in ("TNI", "TEV") and "weekday" in g:
+        pod = ""  # TimeML dates "Friday night" to the day
     if "ordinal" in g and ("quarter" in text.lower() or rule.options.get("half")):
         return _part_of_year(rule, g, text, year, lang, ctx)
     if "season" in g:
@@ -265,9 +270,13 @@ def _duration(rule: Rule, g: dict[str, str], text: str, lang: Language, ctx: Con
 
 def _offset(rule: Rule, g: dict[str, str], text: str, lang: Language, ctx: Context) -> tuple[str, str]:
     low = text.lower()
-    if "unit" not in g:  # "year-earlier", "day-ago"
-        g = {**g, "unit": low.split("-")[0].split()[0], "num": "1"}
+    if "unit" not in g:  # "year-earlier", "the year-ago quarter"
+        compound = re.search(r"(year|month|week|day)[- ](?:earlier|ago)", low)
+        g = {**g, "unit": compound.group(1) if compound else "year", "num": "1"}
         direction = -1
+        if "quarter" in low and not ctx.quarter and ctx.dct is not None:
+            last_quarter = at_granularity(shift(ctx.dct.day, -1, "Q"), "Q")
+            return f"{int(last_quarter[:4]) - 1:04d}{last_quarter[4:]}", "dct"
     else:
         direction = int(lang.lookup("ago", g["ago"]))
     n = _amount(g, lang)
@@ -280,6 +289,8 @@ def _offset(rule: Rule, g: dict[str, str], text: str, lang: Language, ctx: Conte
     unit = _unit(g, lang)
     if ref is None:
         return ("PAST_REF" if direction < 0 else "FUTURE_REF"), ""
+    if unit == "Y" and n == 1 and direction < 0 and ctx.quarter:
+        return f"{int(ctx.quarter[:4]) - 1:04d}{ctx.quarter[4:]}", "narrative"
     if unit.startswith("T"):
         return ref.day.isoformat(), how
     amount = int(n) if n == int(n) else round(n * 12) if unit == "Y" else int(n)
