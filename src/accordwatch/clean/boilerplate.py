@@ -14,6 +14,7 @@ Precision comes first: without a prose anchor nothing is removed by position.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -34,25 +35,74 @@ from accordwatch.model import RawInput
 
 @dataclass(frozen=True)
 class CorpusContext:
-    """Cross-document signals: in how many distinct documents of the batch each short line occurs."""
+    """Cross-document signals: in how many distinct stories of the batch each short line occurs.
 
-    line_docs: dict[str, int] = field(default_factory=dict)
+    Versions of one story (syndicated copies, updates) share most of their long paragraphs;
+    they are grouped into one story first, so that only lines shared by different stories
+    (a site's template) count. How many stories make a line "repeated" grows with the batch
+    (half its square root, at least two): a site template is on a good share of its pages,
+    while a line-up or a venue shared by two reports of a large corpus is not chrome.
+    """
+
+    line_stories: dict[str, int] = field(default_factory=dict)
+    stories: int = 0
 
     @classmethod
     def from_inputs(cls, raws: Iterable[RawInput]) -> CorpusContext:
-        max_chars = settings()["corpus_max_line_chars"]
-        counts: Counter[str] = Counter()
+        short_max, long_min = settings()["corpus_short_line_chars"], settings()["corpus_long_line_chars"]
+        groups = _StoryGroups()
+        short_lines: list[tuple[int, set[str]]] = []
         seen_ids: set[str] = set()
         for raw in raws:
             if raw.id in seen_ids:  # an exact duplicate document repeats every line; count it once
                 continue
             seen_ids.add(raw.id)
-            keys = {normalise(line) for line in raw.raw.split("\n") if 0 < len(line.strip()) <= max_chars}
-            counts.update(keys)
-        return cls({key: n for key, n in counts.items() if n > 1})
+            lines = [line.strip() for line in raw.raw.split("\n") if line.strip()]
+            doc = groups.add({normalise(line) for line in lines if len(line) >= long_min})
+            short_lines.append((doc, {normalise(line) for line in lines if len(line) <= short_max}))
+        per_line: dict[str, set[int]] = {}
+        for doc, keys in short_lines:
+            story = groups.story_of(doc)
+            for key in keys:
+                per_line.setdefault(key, set()).add(story)
+        counts = {key: len(found) for key, found in per_line.items() if len(found) > 1}
+        return cls(counts, len({groups.story_of(doc) for doc, _ in short_lines}))
 
-    def documents_with(self, key: str) -> int:
-        return self.line_docs.get(key, 1)
+    def stories_with(self, key: str) -> int:
+        return self.line_stories.get(key, 1)
+
+    @property
+    def repeated_from(self) -> int:
+        """Least number of stories that makes a line a template line in this batch."""
+        return max(settings()["corpus_min_stories"], math.ceil(0.5 * math.sqrt(self.stories)))
+
+
+class _StoryGroups:
+    """Union-find of documents that share at least half of their long paragraphs."""
+
+    def __init__(self) -> None:
+        self.parent: list[int] = []
+        self.sizes: list[int] = []
+        self.owners: dict[str, list[int]] = {}
+
+    def add(self, long_keys: set[str]) -> int:
+        doc = len(self.parent)
+        self.parent.append(doc)
+        self.sizes.append(len(long_keys))
+        shared: Counter[int] = Counter()
+        for key in long_keys:
+            shared.update(self.owners.setdefault(key, []))
+            self.owners[key].append(doc)
+        for other, n in shared.items():
+            if n >= max(1, min(len(long_keys), self.sizes[other]) / 2):
+                self.parent[self.story_of(other)] = self.story_of(doc)
+        return doc
+
+    def story_of(self, doc: int) -> int:
+        while self.parent[doc] != doc:
+            self.parent[doc] = self.parent[self.parent[doc]]
+            doc = self.parent[doc]
+        return doc
 
 
 @dataclass(frozen=True)
@@ -71,17 +121,27 @@ class _Signals:
         self.units = units
         self.prose = [is_prose(u.text) for u in units]
         key_counts = Counter(u.key for u in units)
+        self.repeated = [key_counts[u.key] > 1 for u in units]
+        self.stories = [context.stories_with(u.key) if context else 1 for u in units]
+        self.repeated_from = context.repeated_from if context else len(units) + 1
         self.doc_script = _body_script(units, self.prose)
-        self.strong = [self._strong(i, key_counts, context) for i in range(len(units))]
+        self.weak = [_weak(u.text) for u in units]
+        self.edge = [self._strong(i, middle=False) for i in range(len(units))]
+        self.middle = [self._strong(i, middle=True) for i in range(len(units))]
 
-    def _strong(self, i: int, key_counts: Counter[str], context: CorpusContext | None) -> str:
-        unit, prose = self.units[i], self.prose[i]
-        if prose:
+    def own_strong(self, i: int) -> str:
+        """A strong signal from the document itself, leaving the batch aside."""
+        return self._strong(i, middle=False, batch=False)
+
+    def _strong(self, i: int, middle: bool, batch: bool = True) -> str:
+        """A signal strong enough to remove a line on its own (`middle`: inside the body, stricter)."""
+        unit = self.units[i]
+        if self.prose[i]:
             return ""
-        if key_counts[unit.key] > 1:
+        if self.repeated[i]:
             return "repeated in the document"
-        if context is not None and context.documents_with(unit.key) >= settings()["corpus_min_docs"]:
-            return "repeated across documents"
+        if batch and self.stories[i] >= self.repeated_from + (middle and not self.weak[i]):
+            return f"repeated in {self.stories[i]} stories of the batch"
         script = script_of(unit.text)
         if script and self.doc_script and script != self.doc_script:
             return f"{script.lower()} script in a {self.doc_script.lower()} text"
@@ -89,19 +149,19 @@ class _Signals:
             return "navigation words only"
         return ""
 
-    def weak(self, i: int) -> str:
-        text = self.units[i].text
-        if navigation_share(text) >= 0.5:
-            return "navigation words"
-        if is_widget(text):
-            return "widget labels"
-        if is_shouting(text):
-            return "all-capitals label"
-        return ""
+
+def _weak(text: str) -> str:
+    if navigation_share(text) >= 0.5:
+        return "navigation words"
+    if is_widget(text):
+        return "widget labels"
+    if is_shouting(text):
+        return "all-capitals label"
+    return ""
 
 
 def _body_script(units: list[Unit], prose: list[bool]) -> str:
-    sample = " ".join(u.text for u, p in zip(units, prose) if p)[:2000]
+    sample = " ".join(u.text for u, p in zip(units, prose, strict=True) if p)[:2000]
     return script_of(sample or " ".join(u.text for u in units)[:2000])
 
 
@@ -110,21 +170,22 @@ def find_boilerplate(units: list[Unit], context: CorpusContext | None = None,
     signals = _Signals(units, context)
     min_words = settings()["anchor_min_words"]
     anchors = [i for i, p in enumerate(signals.prose)
-               if p and len(units[i].words) >= min_words and not signals.weak(i)]
+               if p and len(units[i].words) >= min_words and not signals.weak[i]]
     if not anchors:
-        removed = {i: s for i, s in enumerate(signals.strong) if s}
-        return Verdict(removed, _pick_title(units, signals, range(min(len(units), 3)), given_title))
+        removed = {i: s for i, s in enumerate(signals.middle) if s}
+        title, _ = _pick_title(units, signals, range(min(len(units), 3)), given_title)
+        return Verdict(removed, title)
     first, last = anchors[0], anchors[-1]
-    title = _pick_title(units, signals, range(first), given_title)
+    title, sure = _pick_title(units, signals, range(first), given_title)
     removed: dict[int, str] = {}
     for i in range(first):
-        if title is not None and i < title:
-            removed[i] = "; ".join(filter(None, ("before the title", signals.strong[i] or signals.weak(i))))
-        elif i != title and signals.strong[i]:
-            removed[i] = signals.strong[i]
+        if sure and title is not None and i < title:
+            removed[i] = "; ".join(filter(None, ("before the title", signals.edge[i] or signals.weak[i])))
+        elif i != title and signals.edge[i]:
+            removed[i] = signals.edge[i]
     for i in range(first, last + 1):
-        if signals.strong[i]:
-            removed[i] = signals.strong[i]
+        if signals.middle[i]:
+            removed[i] = signals.middle[i]
     removed.update(_tail(signals, last + 1))
     return Verdict(removed, title, first)
 
@@ -134,7 +195,7 @@ def _tail(signals: _Signals, start: int) -> dict[int, str]:
     removed: dict[int, str] = {}
     triggered = ""
     for i in range(start, len(signals.units)):
-        own = signals.strong[i] or ("" if signals.prose[i] else signals.weak(i))
+        own = signals.edge[i] or ("" if signals.prose[i] else signals.weak[i])
         if own and not triggered:
             triggered = own
         if triggered:
@@ -142,20 +203,42 @@ def _tail(signals: _Signals, start: int) -> dict[int, str]:
     return removed
 
 
-def _pick_title(units: list[Unit], signals: _Signals, candidates: range, given: str | None) -> int | None:
-    """The title line: the one matching a given title, else the longest headline-like line of the head."""
+def _pick_title(units: list[Unit], signals: _Signals, candidates: range,
+                given: str | None) -> tuple[int | None, bool]:
+    """The title line and whether we are sure of it (only a sure title lets the lines above it go).
+
+    Sure: it matches a given title, or it is both the longest headline-like line of the head
+    and the last one, has four words or more, and is set off from the body by a dateline, byline or chrome line (a
+    headline-like line right above the body may be a standfirst missing its full stop).
+    Unsure, the first headline-like line is the title: a clean text starts with it.
+    """
     pool = [i for i in candidates if _headline_like(units[i], signals, i)]
     if given:
         key = normalise(given)
         for i in pool:
             if units[i].key == key or (len(key) > 15 and (key in units[i].key or units[i].key in key)):
-                return i
+                return i, True
     if not pool:
-        return None
-    # A headline seldom ends a sentence: prefer lines that do not, then the longest.
-    return max(pool, key=lambda i: (not signals.prose[i], len(units[i].text), i))
+        return None, False
+    longest = max(pool, key=lambda i: (len(units[i].text), -i))
+    following = longest + 1
+    set_off = following < len(units) and (
+        is_metadata_line(units[following].text) or bool(signals.edge[following]))
+    if longest == pool[-1] and set_off and following < candidates.stop and len(units[longest].words) >= 4:
+        return longest, True
+    return pool[0], False
 
 
 def _headline_like(unit: Unit, signals: _Signals, i: int) -> bool:
-    return (len(alpha_words(unit.text)) >= 3 and not signals.strong[i] and not signals.weak(i)
+    # Repetition across the batch does not disqualify: two versions of a story share their title.
+    own = signals.edge[i] if signals.stories[i] < signals.repeated_from else signals.own_strong(i)
+    first_word = unit.words[0]
+    return (len(alpha_words(unit.text)) >= 3 and not own and not signals.weak[i]
+            and not _ends_with_full_stop(unit.text) and not (first_word.isalpha() and first_word.islower())
             and not is_metadata_line(unit.text))
+
+
+def _ends_with_full_stop(text: str) -> bool:
+    """A statement's end; a headline may end with "?", "!" or an ellipsis, seldom with a full stop."""
+    text = text.rstrip("\"'\u201d\u2019\u00bb)]")
+    return text.endswith(".") and not text.endswith("..")

@@ -31,7 +31,7 @@ def is_prose(text: str) -> bool:
     cased = [w for w in _WORD.findall(text) if w[0].isupper() or w[0].islower()]
     if not cased:  # scripts without case (Arabic, CJK ...): shape is all we have
         return True
-    return sum(w[0].islower() for w in cased) / len(cased) >= 0.3
+    return sum(w[0].islower() for w in cased) / len(cased) >= 0.2
 
 
 def alpha_words(text: str) -> list[str]:

@@ -8,6 +8,7 @@ ordinary one-paragraph-a-line text has neither, so its lines are never joined.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 
 from accordwatch.clean.lines import Line, Unit
@@ -37,7 +38,7 @@ def _width(lines: list[Line]) -> int:
 def is_hard_wrapped(lines: list[Line]) -> bool:
     if len(lines) < settings()["wrap_min_pairs"] + 1:
         return False
-    pairs = list(zip(lines, lines[1:]))
+    pairs = list(itertools.pairwise(lines))
     wrapped = sum(_breaks_mid_sentence(a, b) for a, b in pairs)
     if wrapped < settings()["wrap_min_pairs"] or wrapped / len(pairs) < settings()["wrap_min_share"]:
         return False
@@ -58,7 +59,7 @@ def group_units(lines: list[Line]) -> list[Unit]:
     typical_gap = _mode([line.gap_before for line in lines[1:]])
     typical_indent = _mode([line.indent for line in lines])
     units: list[list[Line]] = [[lines[0]]]
-    for a, b in zip(lines, lines[1:]):
+    for a, b in itertools.pairwise(lines):
         if _continues(a, b, width, typical_gap, typical_indent):
             units[-1].append(b)
         else:
