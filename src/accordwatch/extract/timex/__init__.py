@@ -68,7 +68,7 @@ def tag(text: str, dct: str | None, lang: str = "en") -> list[TaggedTimex]:
         out.append(TaggedTimex(c.start, c.end, c.rule.type, value, mod, c.rule.id, how))
         if not how and _FULL_DATE.match(value):
             narrative = Reference.parse(value)
-        if re.match(r"^\d{4}-Q\d$", value):
+        if c.rule.id in ("quarter", "quarter_ref") and re.match(r"^\d{4}-Q\d$", value):
             quarter = value
     return out
 

@@ -96,7 +96,7 @@ def weekday_date(ref: date, weekday: int, direction: int, strict: bool = False) 
     return ref + timedelta(days=delta)
 
 
-def month_year(ref: date, month: int, direction: int, day: int = 1) -> int:
+def month_year(ref: date, month: int, direction: int, day: int = 1, explicit: bool = False) -> int:
     """The year of a year-less month (and day): the one before, after or nearest to `ref`.
 
     Within two months of the reference the nearest wins whatever the tense: news reports
@@ -104,7 +104,7 @@ def month_year(ref: date, month: int, direction: int, day: int = 1) -> int:
     """
     here, there = (ref.month, ref.day), (month, day)
     months_apart = min((month - ref.month) % 12, (ref.month - month) % 12)
-    if months_apart <= 2:
+    if months_apart <= 2 and not explicit:  # "last December" is explicit
         direction = 0
     if direction < 0:
         return ref.year if there <= here else ref.year - 1
@@ -133,8 +133,9 @@ def _clause(text: str, start: int, end: int, width: int = 120) -> tuple[list[str
     m = _CLAUSE_END.search(right)
     if m:
         right = right[:m.start()]
-    words_left = [w.lower() for w in _WORD.findall(left)][::-1]
-    words_right = [w.lower() for w in _WORD.findall(right)]
+    # Capitalised words are names ("United"), not verbs.
+    words_left = [w.lower() for w in _WORD.findall(left) if not w[0].isupper()][::-1]
+    words_right = [w.lower() for w in _WORD.findall(right) if not w[0].isupper()]
     return words_left, words_right
 
 

@@ -169,7 +169,7 @@ def _date(rule: Rule, g: dict[str, str], text: str, lang: Language, ctx: Context
         direction = rel if rel is not None else ctx.tense
         if ref is None:
             return ("XXXX-" + _ymd(0, month, day)[5:]) + pod, ""
-        y = ref.day.year if rel == 0 else month_year(ref.day, month, direction, day or 1)
+        y = ref.day.year if rel == 0 else month_year(ref.day, month, direction, day or 1, rel is not None)
         if how == "narrative" and rel is None:
             y = ref.day.year
         return _ymd(y, month, day) + pod, how
@@ -222,6 +222,9 @@ def _part_of_year(rule: Rule, g: dict[str, str], text: str, year: int | None, la
         return f"XXXX-{letter}{n}", ""
     y = ref.day.year - (1 if "last year" in low or "year-ago" in low or "year-earlier" in low else 0)
     y += 1 if "next year" in low else 0
+    current = (ref.day.month - 1) // (6 if letter == "H" else 3) + 1
+    if n > current and ctx.tense == PAST and y == ref.day.year:
+        y -= 1  # a quarter not yet begun, told in the past tense, is last year's
     return f"{y:04d}-{letter}{n}", how
 
 
