@@ -17,7 +17,7 @@ def test_visible_text_is_whole_page_one_block_a_line(resources: Path):
     for boilerplate in ("Politics", "Economy", "Related", "Corridor talks stall",
                         "© 2025 Caucasus Ledger. All rights reserved.", "Privacy · Terms"):
         assert boilerplate in lines
-    # A paragraph wrapped in the source is one line; <br> is a line break; table rows keep their cells together.
+    # A paragraph wrapped in the source is one line; <br> breaks a line; a table row keeps its cells.
     assert ("The foreign ministers of Armenia and Azerbaijan initialled the text of a peace agreement at the "
             "White House on Friday, ending more than three decades of conflict over Nagorno-Karabakh, "
             "officials said.") in lines
@@ -65,7 +65,8 @@ def test_id_is_hash_of_the_decoded_source(resources: Path, tmp_path: Path):
 def test_given_metadata_wins_over_read(resources: Path, tmp_path: Path):
     page = tmp_path / "page.html"
     page.write_bytes((resources / "article.html").read_bytes())
-    (tmp_path / "page.meta.json").write_text(json.dumps({"title": "Peace text initialled", "published": "2025-08-08"}))
+    sidecar = {"title": "Peace text initialled", "published": "2025-08-08"}
+    (tmp_path / "page.meta.json").write_text(json.dumps(sidecar))
     (doc,), _ = ingest(page)
     assert doc.meta["title"] == MetaField("Peace text initialled", "given", "sidecar")
     assert doc.meta["published"] == MetaField("2025-08-08", "given", "sidecar")
@@ -80,7 +81,8 @@ def test_declared_legacy_charset_is_honoured(tmp_path: Path):
     path.write_bytes(page.encode("cp1251"))
     (doc,), errors = ingest(path)
     assert errors == []
-    assert doc.raw.split("\n") == ["Заявление МИД России", "Трехстороннее заявление от 9 ноября 2020 года остается в силе."]
+    assert doc.raw.split("\n") == [
+        "Заявление МИД России", "Трехстороннее заявление от 9 ноября 2020 года остается в силе."]
     assert doc.id == content_hash(page)
 
 
@@ -105,7 +107,7 @@ def test_broken_html_gives_what_can_be_read(resources: Path, tmp_path: Path):
 
 def test_html_without_visible_text_is_an_error(tmp_path: Path):
     pages = {
-        "script.html": "<html><head><title>x</title><script>var a = '<p>not text</p>';</script></head></html>",
+        "script.html": "<html><head><title>x</title><script>var a = '<p>no</p>';</script></head></html>",
         "tags.html": "</p></div><!-- nothing --><img src='x.png'><br><hr>",
         "blank.html": "   \n\t ",
     }

@@ -27,7 +27,7 @@ def test_each_line_is_a_document_with_its_fields(examples_dir: Path, tmp_path: P
     assert errors == []
     assert [d.source for d in docs] == [f"{path}#1", f"{path}#2", f"{path}#3"]
     assert [d.raw for d in docs] == texts[:3]
-    assert [d.id for d in docs] == [content_hash(t) for t in texts[:3]]  # same text as the .txt: same document
+    assert [d.id for d in docs] == [content_hash(t) for t in texts[:3]]  # as the .txt files: same documents
     assert {k: m.value for k, m in docs[0].meta.items()} == {
         "title": "Foreign Ministry statement", "url": "https://example.org/a", "publisher": "MFA",
         "published": "2025-11-07", "language": "en", "author": "Press service"}

@@ -25,7 +25,8 @@ def test_text_layer_pages_and_hard_wraps(resources: Path):
 
 def test_document_information_is_read_metadata(resources: Path):
     (doc,), _ = ingest(resources / "statement.pdf")
-    assert doc.meta["title"] == MetaField("Statement on the initialling of the peace agreement", "read", "pdf-meta")
+    title = "Statement on the initialling of the peace agreement"
+    assert doc.meta["title"] == MetaField(title, "read", "pdf-meta")
     assert doc.meta["author"].value == "Ministry of Foreign Affairs"
     published = doc.meta["published"]
     assert published.value == "2025-08-09" and published.how == "read" and published.confidence < 1
