@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import posixpath
 from collections.abc import Mapping
 from datetime import datetime
@@ -55,11 +56,17 @@ def row_document(row: Mapping[str, Any]) -> Document:
     )
 
 
+@functools.lru_cache(maxsize=None)
+def _attr_names(cls: type[Span]) -> tuple[str, ...]:
+    """The kind-specific field names (Span.attrs() without its per-call dataclasses.fields())."""
+    return tuple(f.name for f in dataclasses.fields(cls) if f.name not in _BASE_FIELDS)
+
+
 def span_row(span: Span) -> dict[str, Any]:
     return {
         "doc_id": span.doc_id, "kind": span.kind, "start": span.start, "end": span.end,
-        "text": span.text, "label": span.label, "rule_id": span.rule_id,
-        "confidence": span.confidence, "attrs": span.attrs(),
+        "text": span.text, "label": span.label, "rule_id": span.rule_id, "confidence": span.confidence,
+        "attrs": {name: getattr(span, name) for name in _attr_names(type(span))},
     }
 
 
@@ -73,7 +80,7 @@ def _tuples(value: Any) -> Any:
 def row_span(row: Mapping[str, Any]) -> Span:
     """Rebuild a span as its kind's class; attrs the class no longer has are dropped."""
     cls = SPAN_KINDS.get(row["kind"], Span)
-    known = {f.name for f in dataclasses.fields(cls)} - _BASE_FIELDS
+    known = _attr_names(cls)
     attrs = {k: _tuples(v) for k, v in (row["attrs"] or {}).items() if k in known}
     return cls(doc_id=row["doc_id"], start=row["start"], end=row["end"], text=row["text"],
                label=row["label"], rule_id=row["rule_id"], confidence=row["confidence"], **attrs)

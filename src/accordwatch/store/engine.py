@@ -34,14 +34,14 @@ def resolve_url(url_or_path: str | None) -> sa.URL:
     return url
 
 
-def _json_dumps(value) -> str:
+def json_dumps(value) -> str:
     return json.dumps(value, ensure_ascii=False, default=str)
 
 
 def create_engine(url: sa.URL) -> sa.Engine:
     if url.get_backend_name() == "sqlite":
         return _sqlite_engine(url)
-    return sa.create_engine(url, json_serializer=_json_dumps, pool_pre_ping=True)
+    return sa.create_engine(url, json_serializer=json_dumps, pool_pre_ping=True)
 
 
 def _sqlite_engine(url: sa.URL) -> sa.Engine:
@@ -49,7 +49,7 @@ def _sqlite_engine(url: sa.URL) -> sa.Engine:
     if not in_memory:
         Path(url.database).parent.mkdir(parents=True, exist_ok=True)
     kwargs = {"poolclass": StaticPool} if in_memory else {}
-    engine = sa.create_engine(url, json_serializer=_json_dumps,
+    engine = sa.create_engine(url, json_serializer=json_dumps,
                               connect_args={"check_same_thread": False}, **kwargs)
     sa.event.listen(engine, "connect", functools.partial(_sqlite_on_connect, wal=not in_memory))
     sa.event.listen(engine, "begin", _sqlite_on_begin)

@@ -16,6 +16,7 @@ import sqlalchemy as sa
 
 from accordwatch.model import Document, Span
 from accordwatch.store import migrate
+from accordwatch.store.bulk import insert_spans
 from accordwatch.store.codec import document_row, row_document, row_span, span_row
 from accordwatch.store.engine import WRITE, create_engine, resolve_url
 from accordwatch.store.lookup import resolve_key
@@ -162,8 +163,7 @@ class Store:
                 previous[doc.source] = doc.id
                 span_rows.extend(span_row(s) for s in doc_spans)
             conn.execute(sa.insert(documents), doc_rows)
-            if span_rows:
-                conn.execute(sa.insert(spans), span_rows)
+            insert_spans(conn, span_rows)
             return len(new)
 
     def _unknown(self, conn: sa.Connection, items: Sequence[tuple[Document, Sequence[Span]]]) -> list:
@@ -200,8 +200,7 @@ class Store:
                 raise KeyError(f"no document {doc_id!r}")
             _check_spans(doc, spans_)
             conn.execute(sa.delete(spans).where(spans.c.doc_id == doc_id, spans.c.kind.in_(sorted(kinds))))
-            if spans_:
-                conn.execute(sa.insert(spans), [span_row(s) for s in spans_])
+            insert_spans(conn, [span_row(s) for s in spans_])
 
     # --- ingest runs ---------------------------------------------------------------------
 

@@ -1,0 +1,37 @@
+"""Writing many span rows fast: COPY on PostgreSQL, executemany on SQLite.
+
+SQLAlchemy sends a plain executemany to psycopg as one INSERT a row (about 7,000 rows/s
+here); COPY through the same DBAPI connection, hence in the same transaction, is many times
+faster. SQLite's executemany is already fast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import sqlalchemy as sa
+
+from accordwatch.store.engine import json_dumps
+from accordwatch.store.schema import spans
+
+_COLUMNS = tuple(c.name for c in spans.columns if c.name != "id")
+_JSON_COLUMNS = {c.name for c in spans.columns if isinstance(c.type, sa.JSON)}
+
+
+def insert_spans(conn: sa.Connection, rows: Sequence[dict[str, Any]]) -> None:
+    if not rows:
+        return
+    if conn.dialect.name == "postgresql":
+        _copy(conn, rows)
+    else:
+        conn.execute(sa.insert(spans), rows)
+
+
+def _copy(conn: sa.Connection, rows: Sequence[dict[str, Any]]) -> None:
+    columns = ", ".join(f'"{name}"' for name in _COLUMNS)  # fixed column names, not user values
+    cursor = conn.connection.driver_connection.cursor()
+    with cursor.copy(f"COPY spans ({columns}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row([json_dumps(row[c]) if c in _JSON_COLUMNS else row[c] for c in _COLUMNS])
+    cursor.close()
