@@ -205,7 +205,8 @@ def feed_entry_fields(entry: Mapping[str, Any], feed_title: str | None) -> dict[
     record: dict[str, Any] = {k: entry.get(k) for k in ("title", "link", "author")}
     stamp = entry.get("published_parsed") or entry.get("updated_parsed")
     if stamp:
-        record["published"] = datetime(*stamp[:6], tzinfo=UTC).isoformat()  # feedparser gives UTC
+        year, month, day, hour, minute, second = stamp[:6]  # feedparser gives UTC
+        record["published"] = datetime(year, month, day, hour, minute, second, tzinfo=UTC).isoformat()
     if feed_title:
         record["publisher"] = feed_title
     meta, _ = given_fields(record, "feed")

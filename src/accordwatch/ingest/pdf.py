@@ -12,6 +12,8 @@ import hashlib
 import io
 import logging
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from accordwatch.ingest.decode import normalise_newlines
 from accordwatch.ingest.errors import InputProblem
@@ -29,13 +31,27 @@ def read_pdf(source: str, data: bytes, given: dict[str, MetaField]) -> RawInput:
     """A RawInput for a PDF's text layer, or InputProblem (encrypted, broken, no text)."""
     if not data:
         raise InputProblem("empty file")
-    reader = _open(data)
-    pages = [_page_text(page) for page in _pages(reader)]
+    with _quiet_pypdf():
+        reader = _open(data)
+        pages = [_page_text(page) for page in _pages(reader)]
+        info = _document_info(reader)
     raw = normalise_newlines(PAGE_SEPARATOR.join(pages))
     if not raw.strip():
         raise InputProblem(f"PDF has no text layer ({len(pages)} pages; a scan needs OCR first)")
     return RawInput(source=source, raw=raw, id=hashlib.sha256(data).hexdigest(), media_type="pdf",
-                    meta=merge_meta(given, _document_info(reader)))
+                    meta=merge_meta(given, info))
+
+
+@contextmanager
+def _quiet_pypdf() -> Iterator[None]:
+    """pypdf logs every repair it makes to a damaged file; one IngestError line is enough."""
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 def _open(data: bytes):
@@ -44,8 +60,6 @@ def _open(data: bytes):
 
     if not data.lstrip()[:5].startswith(b"%PDF-"):
         raise InputProblem("broken PDF (no %PDF- header)")
-    # pypdf logs every repair it makes to a damaged file; one IngestError line is enough.
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):

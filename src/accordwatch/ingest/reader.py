@@ -62,7 +62,7 @@ def read_inputs(paths: Iterable[str], *, manifest: Path | None = None, stdin: Te
     if manifest is not None:
         listing, errors = load_manifest(Path(manifest))
         yield from errors
-    names = list(paths)
+    names = [os.fspath(p) for p in paths]  # Path objects are welcome too
     if not names and manifest is not None:
         names = listing.entries()
     for name in names:
