@@ -1,0 +1,141 @@
+"""find_agreements: mentions per sentence, dated, resolved to agreements, with their provisions."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from accordwatch.extract.agreements.lexicon import agreement_rules
+from accordwatch.extract.agreements.mentions import Mention, attach_actors, mentions_in_sentence, statuses
+from accordwatch.extract.agreements.provisions import REFERS, derive, extension_of, term_of, until_of
+from accordwatch.extract.agreements.resolve import (
+    agreement_key, best_date, cluster, date_mention, display_name, kind_of,
+)
+from accordwatch.extract.events.dating import calendar_timexes, narrative_time
+from accordwatch.extract.sentences import sentence_spans
+from accordwatch.model import ActorMention, Agreement, Document, Provision, Timex
+
+PLURAL_REFERENCE = re.compile(r"\b(?:the|these|those|all|both)\s+(?:\w+\s+){0,2}(?:agreements|statements|documents)\b",
+                              re.IGNORECASE)
+
+
+def find_agreements(doc: Document, actors: Sequence[ActorMention],
+                    timexes: Sequence[Timex]) -> tuple[list[Agreement], list[Provision]]:
+    text, tx = doc.text, calendar_timexes(timexes)
+    dct = str(doc.get("published") or "")
+    sentences = sentence_spans(text)
+    per_sentence: list[list[Mention]] = []
+    for lo, hi in sentences:
+        found = mentions_in_sentence(text, lo, hi, tx)
+        narrative = narrative_time(text, tx, lo, dct)
+        for m in found:
+            date_mention(text, lo, hi, m, tx, narrative)
+            attach_actors(m, text, lo, hi, actors)
+            m.status = statuses(text, lo, hi, m)
+        per_sentence.append(found)
+    mentions = [m for ms in per_sentence for m in ms]
+    groups = cluster(mentions)
+    _anaphoric_statuses(text, sentences, per_sentence, groups)
+    group_of = {id(m): g for g in groups for m in g}
+    keys = _unique_keys(groups)
+    agreements = [_agreement(doc, m, group_of[id(m)], keys[id(group_of[id(m)])]) for m in mentions]
+    provisions = _provisions(doc, timexes, sentences, per_sentence, group_of, keys)
+    return sorted(agreements, key=lambda a: a.start), provisions
+
+
+def _unique_keys(groups: list[list[Mention]]) -> dict[int, str]:
+    """agreement_key per group; two agreements of one month in one document get their head noun added."""
+    out: dict[int, str] = {}
+    taken: set[str] = set()
+    for g in sorted(groups, key=lambda g: min(m.start for m in g)):
+        key = agreement_key(g)
+        if key in taken:
+            key = f"{key}:{g[0].head.lower().rstrip('s')}"
+        while key in taken:
+            key += "+"
+        taken.add(key)
+        out[id(g)] = key
+    return out
+
+
+def _agreement(doc: Document, m: Mention, group: list[Mention], key: str) -> Agreement:
+    status = tuple(dict.fromkeys(s for x in group for s in x.status))
+    return Agreement(
+        doc.id, m.start, m.end, doc.text[m.start:m.end], kind_of(display_name([x.name for x in group])),
+        f"agreement.{m.date_how or 'undated'}", 0.8 if m.date else 0.6,
+        name=m.name, agreement_key=key, date=best_date(group), place="",
+        parties=tuple(sorted({p for x in group for p in x.parties})),
+        signatories=tuple(dict.fromkeys(s for x in group for s in x.signatories)),
+        witnesses=tuple(dict.fromkeys(s for x in group for s in x.witnesses)),
+        status_mentions=status,
+    )
+
+
+def _anaphoric_statuses(text: str, sentences: list[tuple[int, int]], per_sentence: list[list[Mention]],
+                        groups: list[list[Mention]]) -> None:
+    """"The agreements remain valid", "the document has not been revoked": status for agreements named before."""
+    seen: list[list[Mention]] = []
+    by_mention = {id(m): g for g in groups for m in g}
+    for (lo, hi), found in zip(sentences, per_sentence):
+        if not found and seen and REFERS.search(text, lo, hi):
+            probe = Mention(lo, lo, "", "", False)
+            words = statuses(text, lo, hi, Mention(lo, hi, "", "", False))
+            targets = seen if PLURAL_REFERENCE.search(text, lo, hi) else seen[-1:]
+            for g in targets:
+                g[0].status.extend(w for w in words if w not in g[0].status)
+            del probe
+        for m in found:
+            g = by_mention[id(m)]
+            if g in seen:
+                seen.remove(g)
+            seen.append(g)
+
+
+def _provisions(doc: Document, timexes: Sequence[Timex], sentences: list[tuple[int, int]],
+                per_sentence: list[list[Mention]], group_of: dict[int, list[Mention]],
+                keys: dict[int, str]) -> list[Provision]:
+    text, out = doc.text, []
+    last: list[Mention] | None = None
+    for (lo, hi), found in zip(sentences, per_sentence):
+        target = None
+        if found:
+            target = group_of[id(found[0])]
+        elif last is not None and REFERS.search(text, lo, hi):
+            target = last
+        if found:
+            last = group_of[id(found[-1])]
+        if target is None:
+            continue
+        out.extend(_sentence_provisions(doc, timexes, lo, hi, target, keys[id(target)]))
+    return out
+
+
+def _sentence_provisions(doc: Document, timexes: Sequence[Timex], lo: int, hi: int,
+                         group: list[Mention], key: str) -> list[Provision]:
+    text, out = doc.text, []
+    start = best_date(group)
+    seen: set[str] = set()
+    for rule in agreement_rules().provisions:
+        m = rule.regex.search(text, lo, hi)
+        if not m or rule.label in seen:
+            continue
+        seen.add(rule.label)
+        term = term_of(text, lo, hi, timexes) if rule.label == "deployment" else ""
+        until = until_of(text, lo, hi, calendar_timexes(timexes)) if rule.label == "deployment" else ""
+        ext = extension_of(text, lo, hi, term) if term else ""
+        derived = derive(start, term, until, ext) if (term or until) else ()
+        out.append(Provision(doc.id, m.start(), m.end(), m.group(), rule.label, rule.id,
+                             agreement_key=key, term=term, extension=ext, derived=derived))
+    return out
+
+
+def unique_agreements(agreements: Sequence[Agreement]) -> list[Agreement]:
+    """One agreement per key, named by its fullest mention, in order of first mention (for export)."""
+    best: dict[str, Agreement] = {}
+    order: list[str] = []
+    for a in agreements:
+        if a.agreement_key not in best:
+            order.append(a.agreement_key)
+            best[a.agreement_key] = a
+        elif display_name([best[a.agreement_key].name, a.name]) == a.name != best[a.agreement_key].name:
+            best[a.agreement_key] = a
+    return [best[k] for k in order]

@@ -1,0 +1,60 @@
+"""The agreement rule file (agreements.yaml), compiled once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from accordwatch.extract.events.lexicon import compile_patterns, expand, load_rules
+
+
+@dataclass(frozen=True)
+class ProvisionRule:
+    id: str
+    label: str
+    regex: re.Pattern[str]
+    examples: tuple[str, ...]
+    counter_examples: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AgreementRules:
+    strong: re.Pattern[str]
+    weak: re.Pattern[str]
+    modifiers: frozenset[str]
+    qualifiers: frozenset[str]
+    anaphors: frozenset[str]
+    conclusion: re.Pattern[str]
+    prospective: re.Pattern[str]
+    status: tuple[tuple[str, re.Pattern[str]], ...]
+    provisions: tuple[ProvisionRule, ...]
+    term: re.Pattern[str]
+    until: re.Pattern[str]
+    extension: re.Pattern[str]
+
+
+def _provision(d: dict[str, Any]) -> ProvisionRule:
+    return ProvisionRule(d["id"], d["label"], re.compile(d["pattern"], re.IGNORECASE),
+                         tuple(d.get("examples") or ()), tuple(d.get("counter_examples") or ()))
+
+
+@lru_cache(maxsize=1)
+def agreement_rules() -> AgreementRules:
+    d = load_rules("agreements", "agreements.yaml")
+    return AgreementRules(
+        strong=compile_patterns(d["heads"]["strong"]),
+        weak=compile_patterns(d["heads"]["weak"]),
+        modifiers=frozenset(d["modifiers"]),
+        qualifiers=frozenset(d["qualifiers"]),
+        anaphors=frozenset(d["anaphors"]),
+        conclusion=compile_patterns(d["conclusion"]),
+        prospective=compile_patterns(d["prospective"]),
+        status=tuple((s["status"], re.compile(rf"(?<!\w)(?:{expand(s['pattern'])})(?!\w)", re.IGNORECASE))
+                     for s in d["status"]),
+        provisions=tuple(_provision(p) for p in d["provisions"]),
+        term=re.compile(d["term"], re.IGNORECASE),
+        until=re.compile(d["until"], re.IGNORECASE),
+        extension=re.compile(d["extension"], re.IGNORECASE),
+    )

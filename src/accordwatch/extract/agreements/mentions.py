@@ -1,0 +1,243 @@
+"""Agreement mentions in one sentence: the noun phrase around an agreement noun, its date and parties.
+
+"the November 9, 2020 Statement", "the tripartite agreement among Russia, Azerbaijan, and Armenia
+signed on November 9, 2020", "a decision was made at the Moscow summit ... to establish a Trilateral
+Working Group": a head noun (agreements.yaml `heads`), modifiers to its left, a complement to its
+right ("on ...", "between A and B", "to establish ..."), and the evidence that the phrase names a
+real agreement rather than, say, a ministry's statement.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from accordwatch.extract.agreements.lexicon import AgreementRules, agreement_rules
+from accordwatch.model import ActorMention, Timex
+
+TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[\w'’&+-]+|[^\w\s]")
+FUNCTION_WORDS = frozenset("the a an under in on at of for with by to from and or as after following since".split())
+OPENERS = frozenset("on of between among to for regarding concerning dated about with".split())
+RIGHT_STOPS = frozenset(("which that who signed was were is are has have had by will would remain remains "
+                         "remained initialled initialed adopted reached at following after before committing "
+                         "calling form forms formed led lead could can may must should").split())
+FORUM = re.compile(r"\b(?:summit|meeting|council|conference|leaders|heads of state|parties|sides)\b", re.IGNORECASE)
+ANNIVERSARY = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
+                         r" anniversary of(?: the)?\s*$", re.IGNORECASE)
+ORDINALS = {w: i for i, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth".split(), 1)}
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    name: str
+    head: str
+    plural: bool
+    date: str = ""
+    date_how: str = ""  # inside, attached, sentence, narrative, anniversary
+    prospective: bool = False
+    parties: list[str] = field(default_factory=list)
+    signatories: list[str] = field(default_factory=list)
+    witnesses: list[str] = field(default_factory=list)
+    status: list[str] = field(default_factory=list)
+    anaphoric: bool = False
+
+
+def date_timexes(timexes: Sequence[Timex]) -> list[Timex]:
+    """Timexes that name a point or period on the calendar (not durations, not PRESENT_REF)."""
+    return [t for t in timexes if t.label in ("DATE", "TIME") and t.value[:1].isdigit()]
+
+
+def _inside(pos: int, timexes: Sequence[Timex]) -> Timex | None:
+    return next((t for t in timexes if t.start <= pos < t.end), None)
+
+
+def _left_edge(text: str, lo: int, head_start: int, tx: Sequence[Timex], rules: AgreementRules) -> int:
+    """Walk left from the head over name modifiers, capitalised words, years and dates."""
+    toks = [m for m in TOKEN.finditer(text, lo, head_start)]
+    edge = head_start
+    for i in range(len(toks) - 1, -1, -1):
+        m = toks[i]
+        w = m.group()
+        t = _inside(m.start(), tx)
+        low = w.lower()
+        ok = (t is not None or low in rules.modifiers or re.fullmatch(r"\d{4}", w) is not None
+              or (w[:1].isupper() and low not in FUNCTION_WORDS and low not in rules.anaphors)
+              or (low == "and" and i > 0 and re.fullmatch(r"\d{4}", toks[i - 1].group()) is not None)
+              or (w == "," and t is not None))
+        if not ok:
+            break
+        edge = t.start if t is not None else m.start()
+    return edge
+
+
+def _right_edge(text: str, head_end: int, hi: int, tx: Sequence[Timex]) -> int:
+    """Walk right over a complement: "on ...", "between A, B and C", "of 9 November 2020", "to establish ..."."""
+    toks = list(TOKEN.finditer(text, head_end, hi))
+    if not toks or toks[0].group().lower() not in OPENERS:
+        return head_end
+    edge = head_end
+    for i, m in enumerate(toks):
+        w, low = m.group(), m.group().lower()
+        if _inside(m.start(), tx):
+            edge = m.end()
+            continue
+        if w in ",;:.!?\u2014\u2013" or w == "-":
+            nxt = toks[i + 1].group() if i + 1 < len(toks) else ""
+            nxt2 = toks[i + 2].group() if i + 2 < len(toks) else ""
+            if w == "," and (nxt[:1].isupper() or (nxt == "and" and nxt2[:1].isupper())):
+                continue
+            break
+        if i > 0 and (low in RIGHT_STOPS or (low == "to" and edge > head_end and toks[0].group().lower() != "to")):
+            break
+        if low.endswith("ed") and w.islower() and i + 1 < len(toks) and toks[i + 1].group().lower() in (
+                "by", "on", "in", "at", "with"):
+            break
+        if w == "(" and i + 2 < len(toks) and toks[i + 2].group() == ")":
+            edge = toks[i + 2].end()
+            continue
+        if w in "()":
+            break
+        edge = m.end()
+    return edge
+
+
+def _qualifies(text: str, m: Mention, head_start: int, weak: bool, rules: AgreementRules, has_date: bool) -> bool:
+    """Whether a phrase around a weak head ("statement", "declaration", "decision") names an agreement."""
+    words = text[m.start:head_start].lower().split()
+    head = m.head.lower()
+    if head.startswith("decision"):
+        after = text[head_start:head_start + 160]
+        return bool(FORUM.search(m.name) or FORUM.search(after[:90])) and " to " in f" {after} "
+    if not weak:
+        return True
+    if any(w.strip(",") in rules.qualifiers for w in words) or has_date:
+        return True
+    if re.search(r"\b[A-Z][a-z]+-[A-Z][a-z]+\b", text[m.start:head_start]):  # "Armenian-Azerbaijani declaration"
+        return True
+    return m.head[:1].isupper() and head_start > 0 and text[head_start - 2:head_start] not in (". ", "\n")
+
+
+def _decision_name(text: str, head_start: int, hi: int) -> tuple[str, int]:
+    """"decision [was made ...] to establish X" -> ("decision to establish X", end of X)."""
+    m = re.search(r"\bto\s+(?:establish|create|set up|form|launch|hold|start|open|begin)\b", text[head_start:hi])
+    if not m:
+        return "", 0
+    start = head_start + m.start()
+    end = start
+    for tok in TOKEN.finditer(text, start, hi):
+        if tok.group() in ",;:.!?" or tok.group().lower() in ("tasked", "which", "that", "co-chaired"):
+            break
+        end = tok.end()
+    return f"decision {text[start:end]}", end
+
+
+def mentions_in_sentence(text: str, lo: int, hi: int, tx: Sequence[Timex]) -> list[Mention]:
+    rules = agreement_rules()
+    heads = sorted([(h, False) for h in rules.strong.finditer(text, lo, hi)]
+                   + [(h, True) for h in rules.weak.finditer(text, lo, hi)], key=lambda p: p[0].start())
+    out: list[Mention] = []
+    for h, weak in heads:
+        if out and h.start() < out[-1].end:
+            continue  # a head inside an earlier agreement's name: "agreements regarding ... a peace treaty"
+        m = _mention(text, lo, hi, h, weak, tx, rules)
+        if m is not None:
+            out.extend(m)
+    return out
+
+
+def _mention(text: str, lo: int, hi: int, h: re.Match[str], weak: bool, tx: Sequence[Timex],
+             rules: AgreementRules) -> list[Mention]:
+    head = h.group()
+    start = _left_edge(text, lo, h.start(), tx, rules)
+    end = _right_edge(text, h.end(), hi, tx)
+    prev = text[lo:start].split()[-1:] or [""]
+    plural = head.lower().endswith(("s", "ies", "a")) and not head.lower().endswith(("ss", "us"))
+    m = Mention(start, end, " ".join(text[start:end].split()), head, plural)
+    if head.lower().startswith("decision"):
+        name, dend = _decision_name(text, h.start(), hi)
+        if not name or prev[0].lower() in rules.anaphors or not _qualifies(text, m, h.start(), weak, rules, False):
+            return []
+        m.name, m.end = name, max(end, dend)
+        return [m]
+    inner = [t for t in tx if start <= t.start and t.end <= m.end]
+    if plural:
+        listed = _dated_list(text, m, h, hi, tx)
+        if listed:
+            return listed
+        complement = text[h.end():m.end].split()[:1]
+        if not (re.search(r"\d{4}", text[start:h.start()]) or complement[:1] in (["on"], ["regarding"], ["concerning"])):
+            return []
+    if prev[0].lower() in rules.anaphors:
+        return []
+    bare = start == h.start() and end == h.end()
+    if bare and (prev[0].lower() == "the" or weak):
+        return []  # "the agreement", "the ceasefire": refers back, names nothing new
+    if not _qualifies(text, m, h.start(), weak, rules, bool(inner)):
+        return []
+    if head.lower().startswith(("ceasefire", "cease-fire", "truce")) and not inner:
+        return []
+    return [m]
+
+
+def _dated_list(text: str, m: Mention, h: re.Match[str], hi: int, tx: Sequence[Timex]) -> list[Mention]:
+    """"statements dated 9 November 2020, 11 January 2021 and 31 October 2022": one agreement per date."""
+    after = re.match(r"\s+(?:dated|of)\s+", text[h.end():hi])
+    if not after:
+        return []
+    pos = h.end() + after.end()
+    singular = re.sub(r"(ie)?s$", lambda g: "y" if g.group(1) else "", h.group())
+    out = []
+    for t in sorted(tx, key=lambda t: t.start):
+        if t.start < pos:
+            continue
+        if re.fullmatch(r"[\s,]*(?:and\s+)?", text[pos:t.start]) is None:
+            break
+        out.append(Mention(t.start if out else m.start, t.end, f"{singular} dated {t.text}", singular, False,
+                           date=t.value, date_how="inside"))
+        pos = t.end
+    return out if len(out) > 1 else []
+
+
+def anniversary_date(text: str, lo: int, m: Mention, tx: Sequence[Timex]) -> str:
+    """"November 9, 2025, marks the fifth anniversary of the Statement" -> 2020-11-09."""
+    a = ANNIVERSARY.search(text[lo:m.start])
+    if not a:
+        return ""
+    n = ORDINALS.get(a.group(1).lower()) or int(re.sub(r"\D", "", a.group(1)))
+    before = [t for t in tx if lo <= t.start < m.start and t.value[:4].isdigit()]
+    if not before:
+        return ""
+    v = before[-1].value
+    return f"{int(v[:4]) - n:04d}{v[4:10]}"
+
+
+def attach_actors(m: Mention, text: str, lo: int, hi: int, actors: Sequence[ActorMention]) -> None:
+    """Parties (states named in the phrase or its "signed by ..." clause), signatories and witnesses."""
+    tail = re.match(r"[^.;]*?\bsigned by\b[^.;]*", text[m.end:hi])
+    reach = m.end + (tail.end() if tail else 0)
+    for a in actors:
+        if not a.canonical:
+            continue
+        if m.start <= a.start < reach and a.actor_type == "state" and a.canonical not in m.parties:
+            m.parties.append(a.canonical)
+        if tail and m.end + tail.start() <= a.start < reach and a.actor_type == "leader":
+            m.signatories.append(a.canonical)
+    presence = re.search(r"\bin the presence of\b", text[lo:hi])
+    for a in actors:
+        if presence and lo + presence.end() <= a.start < hi and a.actor_type == "leader" and a.canonical:
+            m.witnesses.append(a.canonical)
+            break
+
+
+def statuses(text: str, lo: int, hi: int, m: Mention) -> list[str]:
+    """Status words in the sentence near the mention (within about ten words)."""
+    rules = agreement_rules()
+    a = max(lo, m.start - 60)
+    b = min(hi, m.end + 80)
+    found = [name for name, rx in rules.status if rx.search(text, a, b)]
+    if "not revoked" in found and "revoked" in found:
+        found.remove("revoked")
+    return found
