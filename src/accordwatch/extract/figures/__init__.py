@@ -11,18 +11,17 @@ to wholes. All rules are data under data/rules/figures/.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
 
 from accordwatch.extract.figures import objects
 from accordwatch.extract.figures.guards import not_a_figure
 from accordwatch.extract.figures.lexicon import Lexicon, lexicon
-from accordwatch.extract.figures.numbers import Number, digit_numbers, ordinal_numbers, word_numbers
+from accordwatch.extract.figures.numbers import Number, digit_numbers, scaled, word_numbers
 from accordwatch.extract.figures.relations import attach_times, relate
 from accordwatch.extract.sentences import sentence_spans
 from accordwatch.model import Document, Figure, Timex
 
-__all__ = ["find_figures", "figure_record"]
+__all__ = ["figure_record", "find_figures"]
 
 # Temporal expressions whose numbers are not figures; durations ("six weeks") are.
 _NOT_FIGURE_TIMEX = ("DATE", "TIME", "SET")
@@ -32,18 +31,18 @@ def find_figures(doc: Document, timexes: Sequence[Timex] = ()) -> list[Figure]:
     """The figures of `doc`, in text order. `timexes` are the document's temporal expressions."""
     lex = lexicon()
     text = doc.text
-    sentences = sentence_spans(text)
-    sentence_starts = [s for s, _ in sentences]
     blocked = sorted((t.start, t.end) for t in timexes if t.label.upper() in _NOT_FIGURE_TIMEX)
     figures: list[Figure] = []
     for num in _numbers(text, lex):
         if _inside(num, blocked) or figures and num.start < figures[-1].end:
             continue
-        i = bisect.bisect_right(sentence_starts, num.start) - 1
-        if not_a_figure(num, text, lex, sentence_starts[i] if i >= 0 else 0):
+        if not_a_figure(num, text, lex):
             continue
         figures.append(_figure(doc, num, lex))
-    return attach_times(relate(figures, text), timexes, sentences)
+    figures = relate(figures, text)
+    if any(t.label.upper() == "DATE" for t in timexes):
+        figures = attach_times(figures, timexes, sentence_spans(text))
+    return figures
 
 
 def figure_record(fig: Figure) -> dict[str, object]:
@@ -53,7 +52,7 @@ def figure_record(fig: Figure) -> dict[str, object]:
 
 
 def _numbers(text: str, lex: Lexicon) -> list[Number]:
-    found = [*digit_numbers(text, lex), *word_numbers(text, lex), *ordinal_numbers(text, lex)]
+    found = [*digit_numbers(text, lex), *word_numbers(text, lex)]
     return sorted(found, key=lambda n: (n.start, -n.end))
 
 
@@ -81,7 +80,7 @@ def _measure(text: str, num: Number, lex: Lexicon) -> tuple[int, str, float, str
     unit = lex.units.get(num.suffix) or lex.units.get(num.hyphen.split("-")[0])
     if not unit or unit.label == "money":
         end, scale = objects.scale_after(text, end, lex)
-        value *= scale
+        value = scaled(value, scale)
     if unit is None:
         end, unit = objects.unit_after(text, end, lex)
     if not currency:

@@ -17,21 +17,22 @@ from accordwatch.extract.figures.numbers import Number
 _PREVIOUS_WORD = re.compile(r"([\w.#'’]+)\s*$")
 _NEXT_WORD = re.compile(r"\s*([\w.'’]+)")
 _LIST_MARKER_AFTER = re.compile(r"[.)]\s")
+_FRACTION_AFTER = re.compile(r"-(?:halves|thirds?|quarters?|fifths|sixths|eighths|tenths)\b", re.IGNORECASE)
 
 
-def not_a_figure(num: Number, text: str, lex: Lexicon, sentence_start: int) -> str:
+def not_a_figure(num: Number, text: str, lex: Lexicon) -> str:
     """Why `num` is not a figure, or "" if it may be one."""
     if num.source == "ordinal":
         return _ordinal_guard(num, text, lex)
     if num.source == "words":
-        return _word_guard(num, text, lex, sentence_start)
+        return _word_guard(num, text, lex)
     if num.currency or num.suffix == "%":
         return ""
     for guard in (_date_guard, _time_guard, _year_guard, _list_marker_guard):
         reason = guard(num, text, lex)
         if reason:
             return reason
-    return _name_guard(num, text, lex, sentence_start)
+    return _name_guard(num, text, lex)
 
 
 def _previous_word(text: str, start: int) -> tuple[str, int]:
@@ -84,10 +85,10 @@ def _list_marker_guard(num: Number, text: str, lex: Lexicon) -> str:
     return ""
 
 
-def _name_guard(num: Number, text: str, lex: Lexicon, sentence_start: int) -> str:
+def _name_guard(num: Number, text: str, lex: Lexicon) -> str:
     """"Resolution 2334", "Article 5", "No 10", "Windows 95": a number after an identifier noun,
-    or a plain integer right after a capitalised word inside a sentence, names something."""
-    previous, at = _previous_word(text, num.start)
+    or a plain integer right after a capitalised word, names something."""
+    previous, _ = _previous_word(text, num.start)
     if not previous:
         return ""
     if previous.lower() in lex.code_nouns or previous.lower().rstrip(".") in lex.code_nouns:
@@ -96,21 +97,30 @@ def _name_guard(num: Number, text: str, lex: Lexicon, sentence_start: int) -> st
     plain = token.isdigit()
     capitalised = previous[0].isupper() and previous not in lex.name_exceptions
     calendar = previous.rstrip(".") in lex.months or previous in lex.weekdays
-    if plain and capitalised and not calendar and at > sentence_start:
+    if plain and capitalised and not calendar:
         return "part of a name"
     return ""
 
 
-def _word_guard(num: Number, text: str, lex: Lexicon, sentence_start: int) -> str:
+def _starts_sentence(text: str, start: int) -> bool:
+    """Nothing but blanks, quotes or brackets between `start` and a sentence end or line start."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t\"'“‘(":
+        i -= 1
+    return i < 0 or text[i] in ".!?:\n"
+
+
+def _word_guard(num: Number, text: str, lex: Lexicon) -> str:
     word = text[num.start:num.end]
-    line_start = text.rfind("\n", 0, num.start) + 1
-    at_start = text[max(sentence_start, line_start):num.start].strip(" \"'“‘(") == ""
+    at_start = _starts_sentence(text, num.start)
+    if _FRACTION_AFTER.match(text, num.end):
+        return "fraction"  # "two-thirds of all jobs"
     if word[0].isupper() and not at_start:
         return "part of a name"  # "Formula One", "the Big Three"
     if word.lower() == "one" and not _measured(text, num.end, lex):
         return "'one' as a pronoun or article"  # "one of", "no one", "one day"
-    if word.lower() in ("a", "an"):
-        return "article"
+    if _previous_word(text, num.start)[0].lower() in lex.code_nouns:
+        return "document or item number"  # "at number three"
     return ""
 
 

@@ -1,6 +1,6 @@
 """The figure rules as data: number words, units, qualifiers, guards and object heuristics.
 
-Everything is read from data/rules/figures/*.yaml once (lru_cache) and compiled into
+Everything is read from data/rules/figures/*.yaml once (functools.cache) and compiled into
 regular expressions, so that extraction itself is only regex scanning and dictionary
 look-ups (no model: the pipeline budget is about a millisecond per 3 KB text).
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -18,19 +18,40 @@ import yaml
 RULE_FILES = ("numbers", "units", "qualifiers", "guards", "objects")
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_rules(name: str) -> dict[str, Any]:
     """One rule file of data/rules/figures as a dict; fails loudly on a missing or bad file."""
     path = resources.files("accordwatch") / "data" / "rules" / "figures" / f"{name}.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     if not isinstance(data, dict):
-        raise ValueError(f"{path}: expected a mapping at top level")
+        raise TypeError(f"{path}: expected a mapping at top level")
     return data
 
 
 def _alternation(forms: list[str]) -> str:
     """A regex alternation of literal forms, longest first so that "per cent" beats "per"."""
     return "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+
+
+def _trie(words: list[str]) -> str:
+    """An alternation of lower-case words as a prefix tree ("t(?:wo|hree|en)"): Python's
+    regex engine tries alternatives one by one, so a flat list of forty number words
+    costs forty tries at every word start, and a tree costs one or two."""
+    tree: dict[str, dict] = {}
+    for word in set(words):
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(tree)
 
 
 @dataclass(frozen=True)
@@ -48,6 +69,7 @@ class Lexicon:
     ordinal_nouns: frozenset[str]
     units: dict[str, Unit]  # lower-cased surface form -> unit
     currency_prefixes: dict[str, str]  # surface form -> ISO code
+    metre_distances: frozenset[float]
     object_links: dict[str, frozenset[str]]  # label -> link words ("of", "in")
     qualifiers: dict[str, str]  # lower-cased phrase -> canonical qualifier
     determiners: frozenset[str]
@@ -64,8 +86,7 @@ class Lexicon:
     max_object_words: int
     # Compiled patterns
     number_token: re.Pattern[str]  # a run of non-space characters holding a digit
-    word_run: re.Pattern[str]  # a run of number words
-    ordinal_word: re.Pattern[str]
+    word_scan: re.Pattern[str]  # an ordinal word, or a run of number words (on lower-cased text)
     unit_after: re.Pattern[str]  # a unit right after a number
     scale_after: re.Pattern[str]  # "million", "bn" right after a number
     qualifier_before: re.Pattern[str]
@@ -84,14 +105,16 @@ def _build_units(data: dict[str, Any]) -> dict[str, Unit]:
     return units
 
 
-def _word_run_pattern(words: list[str]) -> re.Pattern[str]:
-    """Number words joined by spaces, hyphens and "and"/"a": "two and a half", "twenty-five"."""
-    atom = _alternation(words)
+def _word_scan_pattern(words: list[str], ordinals: list[str]) -> re.Pattern[str]:
+    """An ordinal word, or number words joined by spaces, hyphens and "and"/"a" ("two and a
+    half", "twenty-five"), in lower-cased text (case-insensitive matching is twice as slow)."""
+    atom = _trie(words)
     joint = r"(?:\s+|-)(?:and\s+)?(?:an?\s+)?"
-    return re.compile(rf"\b(?:(?:an?|half\s+an?)\s+)?(?:{atom})(?:{joint}(?:{atom}))*\b", re.IGNORECASE)
+    return re.compile(rf"\b(?:(?P<ordinal>{_trie(ordinals)})\b|(?P<run>(?:(?:an?|half\s+an?)\s+)?(?:{atom})"
+                      rf"(?:{joint}(?:{atom}))*)\b)")
 
 
-@lru_cache(maxsize=None)
+@cache
 def lexicon() -> Lexicon:
     numbers, units, quals = load_rules("numbers"), load_rules("units"), load_rules("qualifiers")
     guards, objects = load_rules("guards"), load_rules("objects")
@@ -104,6 +127,7 @@ def lexicon() -> Lexicon:
         cardinals=dict(numbers["cardinals"]), scales=dict(numbers["scales"]),
         scale_abbreviations=dict(numbers["scale_abbreviations"]), ordinals=dict(numbers["ordinals"]),
         ordinal_nouns=frozenset(numbers["ordinal_nouns"]), units=unit_map, currency_prefixes=prefixes,
+        metre_distances=frozenset(float(v) for v in units["metre_distances"]),
         object_links={k: frozenset(v) for k, v in units["object_links"].items()},
         qualifiers=qualifier_map, determiners=frozenset(quals["determiners"]),
         months=frozenset(months), weekdays=frozenset(guards["weekdays"]),
@@ -113,10 +137,8 @@ def lexicon() -> Lexicon:
         stop_words=frozenset(objects["stop_words"]), irregular_plurals=frozenset(objects["irregular_plurals"]),
         not_plural_endings=tuple(objects["not_plural_endings"]),
         not_plural_words=frozenset(objects["not_plural_words"]), max_object_words=int(objects["max_words"]),
-        number_token=re.compile(r"[^\s\d]*\d\S*"),
-        word_run=_word_run_pattern(number_words),
-        ordinal_word=re.compile(rf"\b(?:{_alternation(list(numbers['ordinals']))}|\d+(?:st|nd|rd|th))\b",
-                                re.IGNORECASE),
+        number_token=re.compile(r"\d\S*"),
+        word_scan=_word_scan_pattern(number_words, list(numbers["ordinals"])),
         unit_after=re.compile(rf"(?:\s*|-)({_alternation(list(unit_map))})(?![\w])", re.IGNORECASE),
         scale_after=re.compile(rf"\s*({_alternation([*numbers['scales']])})\b", re.IGNORECASE),
         qualifier_before=re.compile(rf"(?<![\w])({_alternation(list(qualifier_map))})\s+$", re.IGNORECASE),

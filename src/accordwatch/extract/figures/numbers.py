@@ -44,6 +44,8 @@ def digit_numbers(text: str, lex: Lexicon) -> Iterator[Number]:
     "1872-07-11-2025", "3+3") or letters around them ("G20", "1990s") are not numbers here."""
     for m in lex.number_token.finditer(text):
         start, end = m.start(), m.end()
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1  # the token's sign or prefix: "$1.2bn", "(2,000", "G20"
         while start < end and text[start] in _LEADING:
             start += 1
         while end > start and text[end - 1] in _TRAILING:
@@ -66,25 +68,53 @@ def _from_token(tm: re.Match[str], lex: Lexicon) -> Number | None:
     if suffix and suffix != "%" and suffix not in lex.units and suffix not in lex.scale_abbreviations:
         return None  # "1990s", "3D", "5G", "2nd" (ordinals are read apart)
     currency = lex.currency_prefixes.get(tm.group("cur") or "", "")
+    if suffix == "m" and not currency and (value in lex.metre_distances or _hundredths(tm.group("num"))):
+        suffix = "metres"  # "the 800m", "cleared 1.80m", not 800 or 1.8 million
     if suffix in lex.scale_abbreviations and (currency or suffix not in lex.units):
-        value *= lex.scale_abbreviations[suffix]
+        value = scaled(value, lex.scale_abbreviations[suffix])
     return Number(0, 0, value, "digits", currency, suffix, (tm.group("hyphen") or "").lower())
 
 
+def _hundredths(number: str) -> bool:
+    """Millions are written with one decimal ("2.5m"), heights and distances with two ("1.80m")."""
+    return "." in number and len(number.rsplit(".", 1)[1]) == 2
+
+
+def scaled(value: float, scale: float) -> float:
+    """value * scale without binary noise: 8.2 * 1e9 is 8200000000, not 8199999999.999999."""
+    return float(f"{value * scale:.12g}")
+
+
+def lower_same_length(text: str) -> str:
+    """text.lower() where that keeps every offset (it does not for a few letters such as "İ")."""
+    low = text.lower()
+    return low if len(low) == len(text) else "".join(c.lower()[0] for c in text)
+
+
 def word_numbers(text: str, lex: Lexicon) -> Iterator[Number]:
-    """Numbers written in words: "five", "twenty-five", "two and a half", "a dozen", "half a million"."""
-    for run in lex.word_run.finditer(text):
-        tokens = [(w.group().lower(), run.start() + w.start(), run.start() + w.end())
-                  for w in _WORD.finditer(run.group())]
-        i = 0
-        while i < len(tokens):
-            parsed = parse_number_words([t[0] for t in tokens[i:]], lex)
-            if parsed is None:
-                i += 1
-                continue
-            value, used = parsed
-            yield Number(tokens[i][1], tokens[i + used - 1][2], value, "words")
-            i += used
+    """Numbers written in words: cardinals ("five", "twenty-five", "two and a half", "a dozen",
+    "half a million") and ordinals ("fifth"), from one scan of the lower-cased text."""
+    low = lower_same_length(text)
+    for run in lex.word_scan.finditer(low):
+        if run.lastgroup == "ordinal":
+            yield Number(run.start(), run.end(), float(lex.ordinals[run.group()]), "ordinal")
+        elif run.group() in lex.cardinals:  # the common case: one word
+            yield Number(run.start(), run.end(), float(lex.cardinals[run.group()]), "words")
+        else:
+            yield from _word_run(run, lex)
+
+
+def _word_run(run: re.Match[str], lex: Lexicon) -> Iterator[Number]:
+    tokens = [(w.group(), run.start() + w.start(), run.start() + w.end()) for w in _WORD.finditer(run.group())]
+    i = 0
+    while i < len(tokens):
+        parsed = parse_number_words([t[0] for t in tokens[i:]], lex)
+        if parsed is None:
+            i += 1
+            continue
+        value, used = parsed
+        yield Number(tokens[i][1], tokens[i + used - 1][2], value, "words")
+        i += used
 
 
 def parse_number_words(words: list[str], lex: Lexicon) -> tuple[float, int] | None:
@@ -122,11 +152,3 @@ def parse_number_words(words: list[str], lex: Lexicon) -> tuple[float, int] | No
         if last not in ("and", "one"):
             best = (total + current, i)
     return best
-
-
-def ordinal_numbers(text: str, lex: Lexicon) -> Iterator[Number]:
-    """Ordinals written as words ("fifth"); digit ordinals ("5th") come from digit_numbers."""
-    for m in lex.ordinal_word.finditer(text):
-        word = m.group().lower()
-        if word in lex.ordinals:
-            yield Number(m.start(), m.end(), float(lex.ordinals[word]), "ordinal")
