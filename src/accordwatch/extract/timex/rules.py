@@ -61,6 +61,7 @@ class Language:
     tables: dict[str, dict[str, Any]]
     lists: dict[str, frozenset[str]]
     rules: tuple[Rule, ...]
+    sections: dict[str, dict[str, Any]] = field(default_factory=dict)  # e.g. "docdate" cues
 
     def lookup(self, table: str, word: str) -> Any:
         key = " ".join(word.lower().rstrip(".").replace("-", " ").split())
@@ -126,4 +127,5 @@ def load_language(lang: str = "en") -> Language:
     if len(ids) != len(set(ids)):
         raise ValueError(f"duplicate timex rule ids in {lang}/rules.yaml")
     rules = tuple(_compile(s, i, tables) for i, s in enumerate(specs))
-    return Language(lang, tables, lists, rules)
+    sections = {k: v for k, v in vocab.items() if isinstance(v, dict) and k != "tables"}
+    return Language(lang, tables, lists, rules, sections)

@@ -1,0 +1,170 @@
+"""Date a document from its own text when no metadata gives the date.
+
+In order of trust:
+1. a dateline: a fully specified date (and time) alone on a line near the top;
+2. an anniversary: "ahead of the fifth anniversary of the November 2020 ceasefire" dates
+   the text to the anniversary (November 2025), before it for "ahead of";
+3. the dates the text reports: the latest event it tells in the past tense bounds the date
+   from below, a deadline still to come ("will stay until November 2025") from above;
+   dates without a year ("on 25 May") are recent, so they fall after the latest dated
+   event, and the document after them; where the text narrates developments after its
+   latest dated event, it was written some months later.
+The result is a MetaField with how="inferred" (or "read" for a dateline), a confidence and
+a one-line reason.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from accordwatch.extract.timex import find_timexes
+from accordwatch.extract.timex.anchor import FUTURE, clause_tense, shift
+from accordwatch.extract.timex.rules import Language, load_language
+from accordwatch.model import Document, MetaField, Timex
+
+_ABSOLUTE = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?:T[\d:]+)?$")
+_YEARLESS = re.compile(r"^XXXX-(\d\d)(?:-(\d\d))?")
+_DATELINE_LINES = 12
+_NARRATIVE_LAG_MONTHS = 3  # "later developments" after the latest event: a quarter later
+
+
+@dataclass(frozen=True)
+class Dated:
+    """An absolute date the text mentions, with its last possible day."""
+
+    timex: Timex
+    first: date
+    last: date
+    future: bool
+    deadline: bool
+
+
+def _span_of(value: str) -> tuple[date, date] | None:
+    m = _ABSOLUTE.match(value)
+    if not m:
+        return None
+    y, mo, d = int(m.group(1)), m.group(2), m.group(3)
+    if d:
+        day = date(y, int(mo), int(d))
+        return day, day
+    if mo:
+        first = date(y, int(mo), 1)
+        return first, date.fromordinal(shift(first, 1, "M").toordinal() - 1)
+    return date(y, 1, 1), date(y, 12, 31)
+
+
+def _dateline(doc: Document, timexes: list[Timex]) -> MetaField | None:
+    head_end = sum(len(line) + 1 for line in doc.text.split("\n")[:_DATELINE_LINES])
+    for t in timexes:
+        if t.start > head_end or t.granularity not in ("day", "time") or t.anchored_to:
+            continue
+        line_start = doc.text.rfind("\n", 0, t.start) + 1
+        line_end = doc.text.find("\n", t.end)
+        line = doc.text[line_start:line_end if line_end >= 0 else len(doc.text)].strip()
+        if len(line) <= len(t.text) + 25:  # the date stands alone (or with a place name)
+            return MetaField(t.value[:10], "read", "dateline", f"dateline '{t.text}' at the top of the text", 0.95)
+    return None
+
+
+def _anniversary(doc: Document, timexes: list[Timex], lang: Language) -> MetaField | None:
+    cues = lang.sections.get("docdate", {})
+    pattern = cues.get("anniversary")
+    if not pattern:
+        return None
+    for m in re.finditer(pattern, doc.text, re.IGNORECASE):
+        years = lang.lookup("ordinal", m.group("ordinal"))
+        event = next((t for t in timexes if m.end() <= t.start <= m.end() + 80 and not t.anchored_to
+                      and _span_of(t.value)), None)
+        if not years or event is None:
+            continue
+        year = int(event.value[:4]) + int(years)
+        value = f"{year:04d}{event.value[4:10] if event.granularity == 'day' else event.value[4:7]}"
+        before = m.group("cue").lower() in cues.get("before_cues", [])
+        reason = (f"'{m.group(0).strip()} {event.text}': {years} years after {event.value}"
+                  f"{', shortly before it' if before else ''}")
+        return MetaField(value, "inferred", "content", reason, 0.7)
+    return None
+
+
+def _dated(doc: Document, timexes: list[Timex], lang: Language) -> list[Dated]:
+    future, past = lang.lists.get("future_markers", frozenset()), lang.lists.get("past_irregular", frozenset())
+    deadline_words = set(lang.sections.get("docdate", {}).get("deadline_words", []))
+    out = []
+    for t in timexes:
+        span = _span_of(t.value) if t.label in ("DATE", "TIME") and not t.anchored_to else None
+        if span is None:
+            continue
+        before = re.findall(r"[a-z]+", doc.text[max(0, t.start - 20):t.start].lower())
+        deadline = bool(before) and before[-1] in deadline_words
+        is_future = clause_tense(doc.text, t.start, t.end, future, past) == FUTURE
+        out.append(Dated(t, span[0], span[1], is_future, deadline))
+    return out
+
+
+def _yearless(timexes: list[Timex]) -> list[tuple[int, int]]:
+    """(month, day) of the dates written without a year ("25 May", "late September")."""
+    out = []
+    for t in timexes:
+        if t.label != "DATE" or re.search(r"\d{4}", t.text) or t.granularity not in ("day", "month"):
+            continue
+        m = _YEARLESS.match(t.value) or (re.match(r"^\d{4}-(\d\d)(?:-(\d\d))?", t.value)
+                                         if t.anchored_to == "narrative" else None)
+        if m:
+            out.append((int(m.group(1)), int(m.group(2) or 1)))
+    return out
+
+
+def _year_for(yearless: list[tuple[int, int]], lower: date, upper: date | None) -> tuple[int, str]:
+    """The year of the year-less dates: the first after `lower`, or the middle of (lower, upper)."""
+    month, day = max(yearless)
+    if (lower.month, lower.year) == (month, lower.year) and lower.day <= day:
+        return lower.year, "the year of the dated event of the same month"
+    years = [y for y in range(lower.year, (upper.year if upper else lower.year + 1) + 1)
+             if lower <= date(y, month, day) and (upper is None or date(y, month, day) <= upper)]
+    if not years:
+        return lower.year, "after the latest dated event"
+    if upper is None or len(years) == 1:
+        return years[0], "the first year after the latest dated event"
+    middle = lower.toordinal() + (upper.toordinal() - lower.toordinal()) // 2
+    best = min(years, key=lambda y: abs(date(y, month, day).toordinal() - middle))
+    return best, f"the year nearest the middle of {lower.isoformat()[:7]}..{upper.isoformat()[:7]}"
+
+
+def _from_content(doc: Document, timexes: list[Timex], lang: Language) -> MetaField | None:
+    dated = _dated(doc, timexes, lang)
+    events = [d for d in dated if not d.future and not d.deadline]
+    if not events:
+        return None
+    latest = max(events, key=lambda d: d.first)
+    ahead = [d.first for d in dated if (d.future or d.deadline) and d.first > latest.first]
+    upper = min(ahead) if ahead else None
+    yearless = _yearless(timexes)
+    if yearless:
+        year, why = _year_for(yearless, latest.first, upper)
+        month, day = max(yearless)
+        value, confidence = f"{year:04d}-{month:02d}", (0.5 if upper is None else 0.3)
+        reason = f"dates without a year (latest {day} {date(2000, month, 1):%B}) read as {year}, {why}"
+    else:
+        value, confidence = latest.timex.value[:7], 0.4
+        reason = f"latest dated event mentioned: '{latest.timex.text}' ({latest.timex.value})"
+    later = lang.sections.get("docdate", {}).get("later_cue")
+    if later and re.search(later, doc.text, re.IGNORECASE) and len(value) >= 7:
+        moved = shift(date(int(value[:4]), int(value[5:7]), 1), _NARRATIVE_LAG_MONTHS, "M")
+        if upper is None or moved < upper:
+            value, reason = moved.isoformat()[:7], reason + "; the text tells of later developments, so some months after"
+            confidence = min(confidence, 0.3)
+    return MetaField(value, "inferred", "content", reason, confidence)
+
+
+def infer_document_date(doc: Document, timexes: list[Timex] | None = None, lang: str = "en") -> MetaField | None:
+    """The document's date from its text: a dateline, an anniversary, or the dates it reports.
+
+    `timexes` should be found without a document date (relative ones left unresolved).
+    """
+    language = load_language(lang)
+    if timexes is None:
+        timexes = find_timexes(doc, None, lang=lang)
+    return (_dateline(doc, timexes) or _anniversary(doc, timexes, language)
+            or _from_content(doc, timexes, language))
