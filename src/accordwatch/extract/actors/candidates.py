@@ -8,17 +8,13 @@ Yusuf") are found earlier, by the office rule.
 
 from __future__ import annotations
 
-from accordwatch.extract.actors.finder import STOP, Found, Scan
+from accordwatch.extract.actors.finder import SPEECH_VERBS, STOP, Found, Scan
 
 ORG_HEADS = frozenset("""association union front party movement council court commission commision
 committee assembly parliament league alliance coalition organization organisation agency office
 institute army forces brigade brigades group federation authority ministry service guard corps militia
 society foundation bank fund tribunal mission network centre center police congress senate
 secretariat junta""".split())
-SPEECH_VERBS = frozenset("""said says say told announced added stated stressed warned accused denied
-rejected urged called insisted demanded declared confirmed noted claimed threatened agreed promised
-signed met visited reported wrote asked welcomed condemned criticised criticized proposed offered
-refused vowed pledged launched attacked killed arrested ordered has had have will would is was""".split())
 CONNECTORS = frozenset("of for and the de del da du la le van von bin al el 's".split())
 MONTHS_DAYS = frozenset("""january february march april may june july august september october november
 december monday tuesday wednesday thursday friday saturday sunday""".split())
@@ -41,9 +37,9 @@ def find_candidates(scan: Scan) -> list[Found]:
 
 
 def _starts_name(scan: Scan, i: int, covered: set[int]) -> bool:
-    tok = scan.tokens[i]
-    return i not in covered and tok.capitalised and tok.text[:1].isalpha() \
-        and tok.key not in STOP and tok.key not in MONTHS_DAYS
+    first = scan.tokens.words[i][:1]
+    return first.isupper() and first.isalpha() and i not in covered \
+        and scan.tokens.keys[i] not in STOP and scan.tokens.keys[i] not in MONTHS_DAYS
 
 
 def _run_end(scan: Scan, i: int, covered: set[int]) -> int:
@@ -51,7 +47,7 @@ def _run_end(scan: Scan, i: int, covered: set[int]) -> int:
     while end < len(scan.tokens) and end not in covered:
         if _starts_name(scan, end, covered):
             end += 1
-        elif scan.tokens[end].key in CONNECTORS and end + 1 < len(scan.tokens) \
+        elif scan.tokens.keys[end] in CONNECTORS and end + 1 < len(scan.tokens) \
                 and _starts_name(scan, end + 1, covered):
             end += 1
         else:
@@ -60,7 +56,7 @@ def _run_end(scan: Scan, i: int, covered: set[int]) -> int:
 
 
 def _candidate(scan: Scan, first: int, end: int) -> Found | None:
-    keys = [t.key for t in scan.tokens[first:end]]
+    keys = scan.tokens.keys[first:end]
     text = scan.text[scan.tokens[first].start:scan.tokens[end - 1].end]
     if any(k in ORG_HEADS for k in keys[1:]) or (keys[0] in ORG_HEADS and len(keys) > 2):
         return Found(first, end - 1, text, f"candidate:{text}", "organisation", "candidate",

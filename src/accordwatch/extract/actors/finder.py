@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from accordwatch.extract.actors.gazetteer import Entry, GenericNoun, Office, Place, load_gazetteer
-from accordwatch.extract.actors.lexicon import Phrase, Token, load_lexicon, tokenize
+from accordwatch.extract.actors.lexicon import Phrase, Tokens, load_lexicon, tokenize
 
 # Prepositions before a capital that make it a place, not a speaker ("in Moscow", "to Baku").
 LOCATION_PREPS = frozenset("in at to from near into inside outside across via toward towards around "
@@ -32,6 +32,12 @@ had will would can could may might must shall should do does did not no that thi
 their his her our they he she we who which whom whose said says say told also after before since when while
 than then there here all both each every some any many more most other such only own same so very about
 over under between among against during into through up down out off""".split())
+# Verbs that make the noun or name before them a speaker or an agent ("the statement said").
+SPEECH_VERBS = frozenset("""said says say told announced added stated stressed warned accused denied
+rejected urged called insisted demanded declared confirmed noted concluded emphasised emphasized
+recalled claimed threatened agreed promised signed met visited reported wrote asked welcomed condemned
+criticised criticized proposed offered refused vowed pledged launched attacked killed arrested ordered
+reiterated highlighted""".split())
 NAME_PARTICLES = frozenset("de del da di du la le van von bin ibn al el ben abu".split())
 
 
@@ -66,14 +72,14 @@ class Scan:
         self.text = text
         self.when = when
         self.gaz = load_gazetteer()
-        self.tokens: list[Token] = tokenize(text)
+        self.tokens: Tokens = tokenize(text)
         self.phrases = load_lexicon().match(self.tokens)
         self.at: dict[int, Phrase] = {p.first: p for p in self.phrases}
         self.found: list[Found] = []
 
     # -- helpers over tokens -------------------------------------------------------------------------
     def key(self, i: int) -> str:
-        return self.tokens[i].key if 0 <= i < len(self.tokens) else ""
+        return self.tokens.keys[i] if 0 <= i < len(self.tokens) else ""
 
     def state_ref(self, p: Phrase | None) -> tuple[Entry, str] | None:
         """(state, how) where the phrase names a state ('alias') or is its demonym ('demonym')."""
@@ -275,10 +281,10 @@ class Scan:
         item = p.of_kind("place")
         assert item is not None and isinstance(item.ref, Place)
         place: Place = item.ref
-        state = self.gaz.entry(place.state)
-        if self.is_location(p, place):
+        if place.kind == "region" or self.is_location(p, place):
             return self.add(Found(p.first, p.last, place.name, f"place:{slug(place.name)}", "location",
                                   "location", "actors.place", label="location"))
+        state = self.gaz.entry(place.state)
         return self.add(Found(p.first, p.last, state.canonical, state.actor_id, state.type, "metonymy",
                               f"actors.metonymy:{place.kind}"))
 
@@ -302,6 +308,8 @@ class Scan:
         item = head.of_kind("generic")
         assert item is not None and isinstance(item.ref, GenericNoun)
         g: GenericNoun = item.ref
+        if g.requires == "speech_verb" and not self.speaks(head.last + 1):
+            return head.last + 1
         if not refs:
             f = self.from_context(head, g)
             return self.add(f) if f else head.last + 1
@@ -322,6 +330,11 @@ class Scan:
             (state.demonyms[0] if state.demonyms else state.canonical)
         return Found(first, last, f"{qualifier} {g.canonical}", f"{state.actor_id}/{slug(g.canonical)}",
                      g.actor_type, via, f"actors.generic:{slug(g.canonical)}")
+
+    def speaks(self, pos: int) -> bool:
+        """A speech verb at pos, or after one adverb ('the statement also said')."""
+        return self.key(pos) in SPEECH_VERBS or (self.key(pos).endswith("ly") or self.key(pos) == "also") \
+            and self.key(pos + 1) in SPEECH_VERBS
 
     def extend_in_place(self, last: int) -> int:
         """'Palestinian police in Jericho', 'demonstrators in Baghdad': the place qualifies the group."""

@@ -57,8 +57,8 @@ class Entry:
 @dataclass(frozen=True)
 class Place:
     name: str
-    state: str
-    kind: str  # capital or seat
+    state: str  # the state it stands for or lies in ("" for a region across states)
+    kind: str  # capital, seat or region
 
 
 @dataclass(frozen=True)
@@ -76,6 +76,7 @@ class GenericNoun:
     stands_for: str  # state or group
     bare: bool
     context: str
+    requires: str = ""  # speech_verb: an actor only as the subject of a speech verb
 
 
 class Gazetteer:
@@ -201,7 +202,8 @@ def load_places() -> tuple[Place, ...]:
     ids = {e.id for e in load_gazetteer().entries}
     out = []
     for n, row in _rows(path):
-        if row["state"] not in ids or row["kind"] not in ("capital", "seat"):
+        if (row["state"] or row["kind"] != "region") and row["state"] not in ids \
+                or row["kind"] not in ("capital", "seat", "region"):
             raise GazetteerError(f"{path}:{n}: unknown state {row['state']!r} or kind {row['kind']!r}")
         out.append(Place(row["name"], row["state"], row["kind"]))
     return tuple(out)
@@ -224,8 +226,9 @@ def load_generic_nouns() -> tuple[GenericNoun, ...]:
     out = []
     for n, row in _rows(path):
         if row["actor_type"] not in ACTOR_TYPES or row["stands_for"] not in ("state", "group") \
-                or row["bare"] not in ("yes", "no"):
-            raise GazetteerError(f"{path}:{n}: bad actor_type, stands_for (state|group) or bare (yes|no)")
+                or row["bare"] not in ("yes", "no") or row["requires"] not in ("", "speech_verb"):
+            raise GazetteerError(f"{path}:{n}: bad actor_type, stands_for (state|group), bare (yes|no) "
+                                 "or requires (speech_verb)")
         out.append(GenericNoun(_split(row["forms"]), row["canonical"], row["actor_type"],
-                               row["stands_for"], row["bare"] == "yes", row["context"]))
+                               row["stands_for"], row["bare"] == "yes", row["context"], row["requires"]))
     return tuple(out)

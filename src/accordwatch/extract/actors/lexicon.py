@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple, overload
 
 from accordwatch.extract.actors.gazetteer import (
     Entry, GenericNoun, Office, Place, load_gazetteer, load_generic_nouns, load_offices, load_places,
@@ -20,26 +21,50 @@ from accordwatch.extract.actors.gazetteer import (
 
 # Dotted acronyms (U.S., U.N.), words with inner hyphens or apostrophes (Nagorno-Karabakh, d'Ivoire),
 # a possessive 's as its own token, any other single character.
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[-\u2010\u2011]\w+)*(?:['\u2019](?!s\b)\w+)*|['\u2019]s\b|\S")
+_TOKEN = re.compile(r"[A-Za-z](?:\.[A-Za-z])+\.?|\w+(?:[-\u2010\u2011]\w+)*(?:['\u2019](?!s\b)\w+)*|['\u2019]s\b|\S")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     start: int
     end: int
     text: str
     key: str  # case-folded, curly apostrophe straightened
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
+    capitalised: bool
 
 
-def tokenize(text: str) -> list[Token]:
-    return [Token(m.start(), m.end(), m.group(), _key(m.group())) for m in _TOKEN.finditer(text)]
+class Tokens:
+    """The tokens of a text as parallel lists (cheap to build); tokens[i] makes a Token on demand."""
+
+    def __init__(self, text: str):
+        self.spans = [m.span() for m in _TOKEN.finditer(text)]
+        self.words = [text[a:b] for a, b in self.spans]
+        self.keys = [_key(w) for w in self.words]
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+    def _token(self, i: int) -> Token:
+        (a, b), w = self.spans[i], self.words[i]
+        return Token(a, b, w, self.keys[i], w[:1].isupper())
+
+    @overload
+    def __getitem__(self, i: int) -> Token: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Token]: ...
+
+    def __getitem__(self, i: int | slice) -> Token | list[Token]:
+        if isinstance(i, slice):
+            return [self._token(j) for j in range(*i.indices(len(self)))]
+        return self._token(i)
+
+
+def tokenize(text: str) -> Tokens:
+    return Tokens(text)
 
 
 def _key(word: str) -> str:
+    if word.isascii():
+        return word.lower()
     return word.replace("\u2019", "'").replace("\u2010", "-").replace("\u2011", "-").casefold()
 
 
@@ -89,26 +114,31 @@ class Lexicon:
 
     def __init__(self) -> None:
         self._index: dict[tuple[str, ...], list[Item]] = {}
-        self.max_len = 1
+        self._sizes: dict[str, list[int]] = {}  # first token -> phrase lengths starting with it, longest first
 
     def add(self, form: str, kind: str, ref: Entry | Place | Office | GenericNoun) -> None:
         key = tuple(t.key for t in tokenize(form))
         if not key:
             return
         self._index.setdefault(key, []).append(Item(kind, ref, form, _case_rule(form)))
-        self.max_len = max(self.max_len, len(key))
+        sizes = self._sizes.setdefault(key[0], [])
+        if len(key) not in sizes:
+            sizes.append(len(key))
+            sizes.sort(reverse=True)
 
-    def match(self, tokens: list[Token]) -> list[Phrase]:
+    def match(self, tokens: Tokens) -> list[Phrase]:
         """Non-overlapping phrases, longest first at each position, left to right."""
         out: list[Phrase] = []
-        keys = [t.key for t in tokens]
+        keys, sizes_of = tokens.keys, self._sizes
         i, n = 0, len(tokens)
         while i < n:
             found = None
-            for size in range(min(self.max_len, n - i), 0, -1):
+            for size in sizes_of.get(keys[i], ()):
+                if i + size > n:
+                    continue
                 items = self._index.get(tuple(keys[i:i + size]))
                 if items:
-                    words = [t.text for t in tokens[i:i + size]]
+                    words = tokens.words[i:i + size]
                     ok = tuple(it for it in items if it.accepts(words))
                     if ok:
                         found = Phrase(i, i + size - 1, ok)
@@ -131,6 +161,10 @@ def load_lexicon() -> Lexicon:
         for name in dict.fromkeys((e.canonical, *e.aliases)):
             lex.add(name, "entry", e)
         for dem in e.demonyms:
+            # a form ending in s is the people's plural noun ("Turks"), not an adjective ("Swiss" is one)
+            if dem.endswith("s") and not dem.endswith("ss"):
+                lex.add(dem, "people", e)
+                continue
             lex.add(dem, "demonym", e)
             for plural in _people_forms(dem):
                 lex.add(plural, "people", e)
