@@ -125,7 +125,8 @@ class _Signals:
         self.stories = [context.stories_with(u.key) if context else 1 for u in units]
         self.repeated_from = context.repeated_from if context else len(units) + 1
         self.doc_script = _body_script(units, self.prose)
-        self.weak = [_weak(u.text) for u in units]
+        self.navigation = [navigation_share(u.text) for u in units]
+        self.weak = [_weak(u.text, nav) for u, nav in zip(units, self.navigation, strict=True)]
         self.edge = [self._strong(i, middle=False) for i in range(len(units))]
         self.middle = [self._strong(i, middle=True) for i in range(len(units))]
 
@@ -145,13 +146,13 @@ class _Signals:
         script = script_of(unit.text)
         if script and self.doc_script and script != self.doc_script:
             return f"{script.lower()} script in a {self.doc_script.lower()} text"
-        if len(unit.words) <= 6 and navigation_share(unit.text) == 1.0:
+        if len(unit.words) <= 6 and self.navigation[i] == 1.0:
             return "navigation words only"
         return ""
 
 
-def _weak(text: str) -> str:
-    if navigation_share(text) >= 0.5:
+def _weak(text: str, navigation: float) -> str:
+    if navigation >= 0.5:
         return "navigation words"
     if is_widget(text):
         return "widget labels"

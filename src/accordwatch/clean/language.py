@@ -34,7 +34,7 @@ def _sample(text: str, limit: int) -> str:
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the language of `text`, or None when there is too little to tell."""
     sample = _sample(text, settings()["language_sample_chars"])
-    if sum(c.isalpha() for c in sample) < 3:
+    if sum(c.isalpha() for c in sample[:100]) < 3:
         return None
     language = _detector().detect_language_of(sample)
     return language.iso_code_639_1.name.lower() if language is not None else None

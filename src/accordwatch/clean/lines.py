@@ -6,11 +6,8 @@ removes as a whole: one line in ordinary text, several hard-wrapped lines in PDF
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cached_property
-
-_SPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -45,7 +42,7 @@ def split_lines(raw: str) -> list[Line]:
 def normalise(text: str) -> str:
     """Comparison key of a line: case-folded, spaces collapsed, typographic quotes made plain."""
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
-    return _SPACE.sub(" ", text).strip().casefold()
+    return " ".join(text.split()).casefold()
 
 
 @dataclass(frozen=True)

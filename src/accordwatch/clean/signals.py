@@ -16,6 +16,10 @@ from accordwatch.clean.resources import navigation_words, settings, stopwords
 
 _SENTENCE_END = re.compile(r"[.!?\u2026\u3002\uff01\uff1f][\"'\u201d\u2019\u00bb)\]]*$")
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
+# Shape and vocabulary are read on the start of a unit: a long paragraph is prose either way.
+_SHAPE_SAMPLE = 400
+_ASCII_LETTERS = re.compile(r"[A-Za-z]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _BYLINE = re.compile(r"^(by|from|author|written by|reporting by)\b", re.IGNORECASE)
 
 
@@ -28,7 +32,7 @@ def is_prose(text: str) -> bool:
     words = text.split()
     if len(words) < settings()["prose_min_words"] or not ends_sentence(text):
         return False
-    cased = [w for w in _WORD.findall(text) if w[0].isupper() or w[0].islower()]
+    cased = [w for w in _WORD.findall(text[:_SHAPE_SAMPLE]) if w[0].isupper() or w[0].islower()]
     if not cased:  # scripts without case (Arabic, CJK ...): shape is all we have
         return True
     return sum(w[0].islower() for w in cased) / len(cased) >= 0.2
@@ -41,7 +45,7 @@ def alpha_words(text: str) -> list[str]:
 def navigation_share(text: str) -> float:
     """Share of the content words of `text` that are generic site-navigation vocabulary."""
     stop = stopwords()
-    content = [w for w in alpha_words(text) if w not in stop]
+    content = [w for w in alpha_words(text[:_SHAPE_SAMPLE]) if w not in stop]
     if not content:
         return 0.0
     nav = navigation_words()
@@ -56,8 +60,10 @@ def is_widget(text: str) -> bool:
 
 def is_shouting(text: str) -> bool:
     """A short all-capitals label ("NEWSLETTER", "MENU")."""
+    if len(text.split()) > 3:
+        return False
     letters = [c for c in text if c.isalpha()]
-    return len(text.split()) <= 3 and len(letters) >= 4 and all(c.isupper() for c in letters)
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
 
 
 def is_metadata_line(text: str) -> bool:
@@ -78,11 +84,10 @@ def _char_script(char: str) -> str:
 
 def script_of(text: str) -> str:
     """The dominant script of the letters of `text` (LATIN, CYRILLIC, ARMENIAN ...), or ""."""
-    counts: Counter[str] = Counter()
-    for char in text:
-        if char.isascii():
-            if char.isalpha():
-                counts["LATIN"] += 1
-        elif char.isalpha():
-            counts[_char_script(char)] += 1
-    return counts.most_common(1)[0][0] if counts else ""
+    latin = len(_ASCII_LETTERS.findall(text))
+    if text.isascii():
+        return "LATIN" if latin else ""
+    counts: Counter[str] = Counter({"LATIN": latin})
+    counts.update(_char_script(c) for c in _NON_ASCII.findall(text) if c.isalpha())
+    script, n = counts.most_common(1)[0]
+    return script if n else ""
