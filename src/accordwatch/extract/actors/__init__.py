@@ -16,7 +16,11 @@ from datetime import date, datetime
 from accordwatch.extract.actors.candidates import find_candidates
 from accordwatch.extract.actors.finder import Found, Scan
 from accordwatch.extract.actors.gazetteer import (
-    Entry, Gazetteer, GazetteerError, load_gazetteer, parse_actors,
+    Entry,
+    Gazetteer,
+    GazetteerError,
+    load_gazetteer,
+    parse_actors,
 )
 from accordwatch.model import ActorMention, Document
 

@@ -8,16 +8,7 @@ Yusuf") are found earlier, by the office rule.
 
 from __future__ import annotations
 
-from accordwatch.extract.actors.finder import SPEECH_VERBS, STOP, Found, Scan
-
-ORG_HEADS = frozenset("""association union front party movement council court commission commision
-committee assembly parliament league alliance coalition organization organisation agency office
-institute army forces brigade brigades group federation authority ministry service guard corps militia
-society foundation bank fund tribunal mission network centre center police congress senate
-secretariat junta""".split())
-CONNECTORS = frozenset("of for and the de del da du la le van von bin al el 's".split())
-MONTHS_DAYS = frozenset("""january february march april may june july august september october november
-december monday tuesday wednesday thursday friday saturday sunday""".split())
+from accordwatch.extract.actors.finder import Found, Scan
 
 
 def find_candidates(scan: Scan) -> list[Found]:
@@ -39,29 +30,28 @@ def find_candidates(scan: Scan) -> list[Found]:
 def _starts_name(scan: Scan, i: int, covered: set[int]) -> bool:
     first = scan.tokens.words[i][:1]
     return first.isupper() and first.isalpha() and i not in covered \
-        and scan.tokens.keys[i] not in STOP and scan.tokens.keys[i] not in MONTHS_DAYS
+        and scan.tokens.keys[i] not in scan.words.stop and scan.tokens.keys[i] not in scan.words.not_names
 
 
 def _run_end(scan: Scan, i: int, covered: set[int]) -> int:
     end = i + 1
     while end < len(scan.tokens) and end not in covered:
-        if _starts_name(scan, end, covered):
-            end += 1
-        elif scan.tokens.keys[end] in CONNECTORS and end + 1 < len(scan.tokens) \
-                and _starts_name(scan, end + 1, covered):
-            end += 1
-        else:
+        joins = scan.tokens.keys[end] in scan.words.connectors and end + 1 < len(scan.tokens) \
+            and _starts_name(scan, end + 1, covered)
+        if not (joins or _starts_name(scan, end, covered)):
             break
+        end += 1
     return end
 
 
 def _candidate(scan: Scan, first: int, end: int) -> Found | None:
     keys = scan.tokens.keys[first:end]
     text = scan.text[scan.tokens[first].start:scan.tokens[end - 1].end]
-    if any(k in ORG_HEADS for k in keys[1:]) or (keys[0] in ORG_HEADS and len(keys) > 2):
+    heads = scan.words.org_heads
+    if any(k in heads for k in keys[1:]) or (keys[0] in heads and len(keys) > 2):
         return Found(first, end - 1, text, f"candidate:{text}", "organisation", "candidate",
                      "actors.candidate_org")
-    if scan.key(end) not in SPEECH_VERBS or len(keys) > 4:
+    if scan.key(end) not in scan.words.speech_verbs or len(keys) > 4:
         return None
     if any(scan._blocks(i) for i in range(first, end)):
         return None

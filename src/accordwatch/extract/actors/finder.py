@@ -20,25 +20,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from accordwatch.extract.actors.gazetteer import Entry, GenericNoun, Office, Place, load_gazetteer
+from accordwatch.extract.actors.gazetteer import (
+    Entry,
+    GenericNoun,
+    Office,
+    Place,
+    load_gazetteer,
+    load_words,
+)
 from accordwatch.extract.actors.lexicon import Phrase, Tokens, load_lexicon, tokenize
-
-# Prepositions before a capital that make it a place, not a speaker ("in Moscow", "to Baku").
-LOCATION_PREPS = frozenset("in at to from near into inside outside across via toward towards around "
-                           "between".split()) - {"between"}
-# Words that cannot be the modifier between a demonym and a generic noun ("Irish nationalist guerrillas").
-STOP = frozenset("""a an the and or but of in on at by for from to with as is are was were be been has have
-had will would can could may might must shall should do does did not no that this these those it its
-their his her our they he she we who which whom whose said says say told also after before since when while
-than then there here all both each every some any many more most other such only own same so very about
-over under between among against during into through up down out off""".split())
-# Verbs that make the noun or name before them a speaker or an agent ("the statement said").
-SPEECH_VERBS = frozenset("""said says say told announced added stated stressed warned accused denied
-rejected urged called insisted demanded declared confirmed noted concluded emphasised emphasized
-recalled claimed threatened agreed promised signed met visited reported wrote asked welcomed condemned
-criticised criticized proposed offered refused vowed pledged launched attacked killed arrested ordered
-reiterated highlighted""".split())
-NAME_PARTICLES = frozenset("de del da di du la le van von bin ibn al el ben abu".split())
 
 
 @dataclass
@@ -72,6 +62,7 @@ class Scan:
         self.text = text
         self.when = when
         self.gaz = load_gazetteer()
+        self.words = load_words()
         self.tokens: Tokens = tokenize(text)
         self.phrases = load_lexicon().match(self.tokens)
         self.at: dict[int, Phrase] = {p.first: p for p in self.phrases}
@@ -174,7 +165,7 @@ class Scan:
         start = pos
         while pos - start < limit and pos < len(self.tokens) and pos not in self.at:
             tok = self.tokens[pos]
-            if not tok.text.replace("-", "").isalpha() or tok.key in STOP:
+            if not tok.text.replace("-", "").isalpha() or tok.key in self.words.stop:
                 break
             pos += 1
         return pos if pos in self.at else start
@@ -262,13 +253,13 @@ class Scan:
         end = pos
         while end < len(self.tokens) and end - pos < 5:
             tok = self.tokens[end]
-            if tok.capitalised and tok.text[:1].isalpha() and tok.key not in STOP and not self._blocks(end):
-                end += 1
-            elif tok.key in NAME_PARTICLES and end > pos and self.tokens[end + 1:end + 2] \
-                    and self.tokens[end + 1].capitalised:
-                end += 1
-            else:
+            name_word = tok.capitalised and tok.text[:1].isalpha() and tok.key not in self.words.stop \
+                and not self._blocks(end)
+            particle = tok.key in self.words.name_particles and end > pos \
+                and self.tokens.words[end + 1:end + 2] != [] and self.tokens.words[end + 1][:1].isupper()
+            if not (name_word or particle):
                 break
+            end += 1
         return end
 
     def _blocks(self, i: int) -> bool:
@@ -296,7 +287,7 @@ class Scan:
             if place.kind == "capital":
                 return True  # "the Moscow summit"
             before -= 1
-        if self.key(before) in LOCATION_PREPS:
+        if self.key(before) in self.words.location_preps:
             return True
         # "in Baku and Yerevan": a place coordinated with a place
         prev = self.found[-1] if self.found else None
@@ -333,8 +324,8 @@ class Scan:
 
     def speaks(self, pos: int) -> bool:
         """A speech verb at pos, or after one adverb ('the statement also said')."""
-        return self.key(pos) in SPEECH_VERBS or (self.key(pos).endswith("ly") or self.key(pos) == "also") \
-            and self.key(pos + 1) in SPEECH_VERBS
+        return self.key(pos) in self.words.speech_verbs or (self.key(pos).endswith("ly") or self.key(pos) == "also") \
+            and self.key(pos + 1) in self.words.speech_verbs
 
     def extend_in_place(self, last: int) -> int:
         """'Palestinian police in Jericho', 'demonstrators in Baghdad': the place qualifies the group."""

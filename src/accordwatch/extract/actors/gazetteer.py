@@ -17,6 +17,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+import yaml
+
 ACTOR_TYPES = ("state", "leader", "organisation", "armed_force", "population", "body", "ministry")
 ACTORS_HEADER = ["id", "canonical", "type", "aliases", "parent", "office", "valid_from", "valid_to",
                  "wikidata", "demonyms"]
@@ -232,3 +234,26 @@ def load_generic_nouns() -> tuple[GenericNoun, ...]:
         out.append(GenericNoun(_split(row["forms"]), row["canonical"], row["actor_type"],
                                row["stands_for"], row["bare"] == "yes", row["context"], row["requires"]))
     return tuple(out)
+
+
+@dataclass(frozen=True)
+class Words:
+    """The closed word lists of actor_words.yaml."""
+
+    location_preps: frozenset[str]
+    stop: frozenset[str]
+    speech_verbs: frozenset[str]
+    name_particles: frozenset[str]
+    org_heads: frozenset[str]
+    connectors: frozenset[str]
+    not_names: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_words() -> Words:
+    path = _data_path("actor_words.yaml")
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    names = [f.name for f in Words.__dataclass_fields__.values()]
+    if set(data) != set(names) or not all(isinstance(v, list) for v in data.values()):
+        raise GazetteerError(f"{path}: want lists named {', '.join(names)}")
+    return Words(**{k: frozenset(str(w).casefold() for w in data[k]) for k in names})

@@ -16,7 +16,14 @@ from functools import lru_cache
 from typing import NamedTuple, overload
 
 from accordwatch.extract.actors.gazetteer import (
-    Entry, GenericNoun, Office, Place, load_gazetteer, load_generic_nouns, load_offices, load_places,
+    Entry,
+    GenericNoun,
+    Office,
+    Place,
+    load_gazetteer,
+    load_generic_nouns,
+    load_offices,
+    load_places,
 )
 
 # Dotted acronyms (U.S., U.N.), words with inner hyphens or apostrophes (Nagorno-Karabakh, d'Ivoire),
