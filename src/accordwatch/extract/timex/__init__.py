@@ -60,14 +60,16 @@ def tag(text: str, dct: str | None, lang: str = "en") -> list[TaggedTimex]:
     future = language.lists.get("future_markers", frozenset())
     past = language.lists.get("past_irregular", frozenset())
     out = []
-    quarter = ""
+    quarter = duration = ""
     for c in recognise(text, language):
-        ctx = Context(ref, narrative, clause_tense(text, c.start, c.end, future, past), quarter)
+        ctx = Context(ref, narrative, clause_tense(text, c.start, c.end, future, past), quarter, duration)
         value, how = normalise(c.rule, c.match, language, ctx)
         mod = c.rule.mod or leading_mod(text[c.start:c.end], language)
         out.append(TaggedTimex(c.start, c.end, c.rule.type, value, mod, c.rule.id, how))
         if not how and _FULL_DATE.match(value):
             narrative = Reference.parse(value)
+        if c.rule.type == "DURATION" and value.startswith("P"):
+            duration = value
         if c.rule.id in ("quarter", "quarter_ref") and re.match(r"^\d{4}-Q\d$", value):
             quarter = value
     return out

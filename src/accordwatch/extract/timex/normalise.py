@@ -47,6 +47,7 @@ class Context:
     # The last quarter the text named (2023-Q3): "a year earlier" in a quarterly report is that
     # quarter a year before.
     quarter: str = ""
+    duration: str = ""  # the last duration the text named, for "the same period"
 
     def reference(self, narrative_first: bool = False) -> tuple[Reference | None, str]:
         order = [(self.narrative, "narrative"), (self.dct, "dct")]
@@ -354,7 +355,12 @@ def _set(rule: Rule, g: dict[str, str], text: str, lang: Language, ctx: Context)
     return duration_value(n, unit), ""
 
 
+def _same_duration(rule: Rule, g: dict[str, str], text: str, lang: Language, ctx: Context) -> tuple[str, str]:
+    return (ctx.duration, "narrative") if ctx.duration else ("PXX", "")
+
+
 _KINDS: dict[str, Any] = {
+    "same_duration": _same_duration,
     "date": _date, "interval": _interval, "time": _time, "duration": _duration, "offset": _offset,
     "unit_ref": _unit_ref, "day_ref": _day_ref, "set": _set,
 }
