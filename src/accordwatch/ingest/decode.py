@@ -8,8 +8,12 @@ almost never anything else, and because detection costs tens of milliseconds a f
 from __future__ import annotations
 
 import codecs
+from typing import TYPE_CHECKING
 
 from accordwatch.ingest.errors import InputProblem
+
+if TYPE_CHECKING:
+    from charset_normalizer import CharsetMatch
 
 # Longest BOMs first: the UTF-32 LE mark starts with the UTF-16 LE one.
 _BOMS = (
@@ -23,6 +27,10 @@ _BOMS = (
 # Among equally plausible legacy encodings, the one most text in the wild is really in:
 # cp1252 is what browsers use for anything labelled latin-1.
 _PREFERRED_FALLBACK = "cp1252"
+# Language coherence of a short text is noisy (it mostly reflects its ASCII letters): cp1252
+# wins unless another encoding reads clearly better, as cp1250 does for a Polish sentence.
+_FALLBACK_PRIOR = 0.05
+_DETECTION_ROUNDS = 3
 
 
 def normalise_newlines(text: str) -> str:
@@ -66,22 +74,37 @@ def _known_codec(name: str) -> bool:
 def _detect(data: bytes) -> str:
     """Decode non-UTF-8 bytes with the most plausible legacy encoding.
 
-    charset-normalizer's own first choice favours the lowest "chaos" alone; with only a
-    few non-ASCII bytes (a lone £ in a Latin-1 news story) a multi-byte CJK codec then
-    wins although no language is recognised in it. We rank by coherence minus chaos
-    instead, so that a text read as a known language wins, and prefer cp1252 on a tie.
+    charset-normalizer's own first choice favours the lowest "chaos" alone, and it stops
+    early once something decodes without chaos: with few non-ASCII bytes (a lone £ in a
+    Latin-1 news story, a short KOI8-R line) a multi-byte CJK codec then wins although no
+    language is recognised in it. We rank by coherence minus chaos instead, so that a text
+    read as a known language wins, prefer cp1252 on a near tie, and where the winner is still
+    no known language, ask again without it (a few times at most).
     """
     from charset_normalizer import from_bytes
 
-    matches = list(from_bytes(data))
-    if not matches:
+    excluded: list[str] = []
+    first = None
+    for _ in range(_DETECTION_ROUNDS):
+        matches = list(from_bytes(data, cp_exclusion=excluded or None))
+        if not matches:
+            break
+        best = max(matches, key=_plausibility)
+        first = first or best
+        if best.coherence > 0:
+            return _decoded(data, best)
+        excluded.extend(best.could_be_from_charset)
+    if first is None:
         raise InputProblem("cannot tell the text encoding (not UTF-8 and no legacy encoding fits)")
+    return _decoded(data, first)
 
-    def plausibility(match) -> tuple[float, bool]:
-        fits_fallback = _PREFERRED_FALLBACK in match.could_be_from_charset
-        return (round(match.coherence - match.chaos, 3), fits_fallback)
 
-    best = max(matches, key=plausibility)
-    if _PREFERRED_FALLBACK in best.could_be_from_charset:
+def _plausibility(match: CharsetMatch) -> float:
+    prior = _FALLBACK_PRIOR if _PREFERRED_FALLBACK in match.could_be_from_charset else 0.0
+    return round(match.coherence - match.chaos + prior, 3)
+
+
+def _decoded(data: bytes, match: CharsetMatch) -> str:
+    if _PREFERRED_FALLBACK in match.could_be_from_charset:
         return data.decode(_PREFERRED_FALLBACK, errors="replace")
-    return str(best)
+    return str(match)

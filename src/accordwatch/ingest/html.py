@@ -63,7 +63,7 @@ def _parse(html: str):
     import lxml.html
 
     # Parse UTF-8 bytes, not str: lxml refuses a str that carries an XML encoding declaration.
-    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True)
     try:
         tree = lxml.html.document_fromstring(html.encode("utf-8"), parser=parser)
     except (lxml.etree.ParserError, ValueError) as exc:
