@@ -43,6 +43,8 @@ def is_hard_wrapped(lines: list[Line]) -> bool:
     if wrapped < settings()["wrap_min_pairs"] or wrapped / len(pairs) < settings()["wrap_min_share"]:
         return False
     width = _width(lines)
+    if width < settings()["wrap_min_width"]:  # short lines are a list or verse, not a page width
+        return False
     near_width = sum(len(line.text) >= 0.6 * width for line in lines)
     return near_width / len(lines) >= 0.5
 
