@@ -17,9 +17,7 @@ def _declared(obj, name, type_, reflected, compare_to) -> bool:
         return False
     if type_ == "column" and (obj.table.name, name) in UNDECLARED_COLUMNS:
         return False
-    if type_ == "index" and name == "ix_documents_search_vector":
-        return False
-    return True
+    return not (type_ == "index" and name == "ix_documents_search_vector")
 
 
 def test_migrations_create_what_schema_declares(store):

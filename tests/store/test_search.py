@@ -54,7 +54,7 @@ def test_phrase_matches_words_in_order(corpus):
 
 
 def test_hits_carry_a_marked_snippet_and_are_ranked(corpus):
-    store, docs = corpus
+    store, _ = corpus
     hits = store.search("ceasefire", limit=50)
     assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
     for h in hits:
@@ -70,10 +70,11 @@ def test_stemming_finds_other_forms(corpus):
 
 def test_paging(corpus):
     store, _ = corpus
-    everything = [h.id for h in store.search("the", limit=50)] or [h.id for h in store.search("Armenia", limit=50)]
+    everything = [h.id for h in store.search("Armenia", limit=50)]
     assert len(everything) >= 3
     first, rest = store.search("Armenia", limit=2), store.search("Armenia", limit=50, offset=2)
-    assert [h.id for h in first + rest] == [h.id for h in store.search("Armenia", limit=50)]
+    assert [h.id for h in first + rest] == everything
+    assert store.search("Armenia", limit=0) == []
 
 
 @pytest.mark.parametrize("query", [

@@ -4,8 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from accordwatch.model import (SPAN_KINDS, Agreement, Document, MetaField, OffsetMap, RemovedLine, Segment,
-                               Span, Timex, content_hash)
+from accordwatch.model import (
+    SPAN_KINDS,
+    Agreement,
+    Document,
+    MetaField,
+    OffsetMap,
+    RemovedLine,
+    Segment,
+    Span,
+    Timex,
+    content_hash,
+)
 from accordwatch.store import AmbiguousKey, Store, check_invariants
 from tests.conftest import EXAMPLES, make_doc
 from tests.store.synthetic import synthetic_document, word_spans
@@ -29,6 +39,18 @@ def cleaned_doc() -> Document:
     )
 
 
+def not_default(name: str, default, i: int):
+    if isinstance(default, bool):
+        return not default
+    if default is None or isinstance(default, float):
+        return 2.5
+    if name in ("relations", "derived"):
+        return (("a", "b"), ("c", "d"))
+    if isinstance(default, tuple):
+        return ("x", "y")
+    return f"{name}-{i}"
+
+
 def every_kind_of_span(doc: Document) -> list[Span]:
     """One span of each kind, with every attribute set away from its default."""
     out = []
@@ -40,9 +62,7 @@ def every_kind_of_span(doc: Document) -> list[Span]:
             if name in Span.__dataclass_fields__:
                 continue
             value = default.default
-            attrs[name] = (True if isinstance(value, bool) else 2.5 if value is None or isinstance(value, float)
-                           else (("a", "b"), ("c", "d")) if name in ("relations", "derived")
-                           else ("x", "y") if isinstance(value, tuple) else f"{name}-{i}")
+            attrs[name] = not_default(name, value, i)
         out.append(cls(doc.id, start, end, doc.text[start:end], f"L{i}", f"rule-{i}", 0.25, **attrs))
     return out
 

@@ -56,7 +56,7 @@ def row_document(row: Mapping[str, Any]) -> Document:
     )
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _attr_names(cls: type[Span]) -> tuple[str, ...]:
     """The kind-specific field names (Span.attrs() without its per-call dataclasses.fields())."""
     return tuple(f.name for f in dataclasses.fields(cls) if f.name not in _BASE_FIELDS)

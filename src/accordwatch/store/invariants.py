@@ -19,7 +19,7 @@ def check_invariants(store: Store) -> int:
         assert doc is not None, f"{row.id} listed but not loadable"
         for s in store.spans(row.id):
             assert s.doc_id == doc.id
-            assert 0 <= s.start <= s.end <= len(doc.text), f"{doc.source}: span {s.start}:{s.end} out of range"
+            assert 0 <= s.start <= s.end <= len(doc.text), f"{doc.source}: span {s.start}:{s.end} outside"
             assert doc.text[s.start:s.end] == s.text, (
                 f"{doc.source}: span {s.start}:{s.end} {s.text!r} != {doc.text[s.start:s.end]!r}")
             checked += 1

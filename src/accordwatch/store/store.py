@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime, timezone
-from typing import Any, NamedTuple
+from datetime import UTC, datetime
+from typing import Any, NamedTuple, Self
 
 import sqlalchemy as sa
 
@@ -50,7 +50,7 @@ _ROW_COLUMNS = (documents.c.id, documents.c.source, documents.c.title, documents
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def _chunks(items: Sequence, size: int = _CHUNK) -> Iterator[Sequence]:
@@ -103,7 +103,7 @@ class Store:
     def close(self) -> None:
         self._engine.dispose()
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -159,7 +159,8 @@ class Store:
             now = _now()
             doc_rows, span_rows = [], []
             for doc, doc_spans in new:
-                doc_rows.append(document_row(doc, previous_id=previous.get(doc.source), run_id=run_id, now=now))
+                row = document_row(doc, previous_id=previous.get(doc.source), run_id=run_id, now=now)
+                doc_rows.append(row)
                 previous[doc.source] = doc.id
                 span_rows.extend(span_row(s) for s in doc_spans)
             conn.execute(sa.insert(documents), doc_rows)
@@ -217,7 +218,8 @@ class Store:
 
     def record_error(self, run_id: int, source: str, reason: str) -> None:
         with self._writing() as conn:
-            conn.execute(sa.insert(ingest_errors).values(run_id=run_id, source=source, reason=reason, at=_now()))
+            conn.execute(sa.insert(ingest_errors).values(
+                run_id=run_id, source=source, reason=reason, at=_now()))
 
     def runs(self, limit: int = 20) -> list[dict[str, Any]]:
         """The latest ingest runs, newest first."""
@@ -276,7 +278,8 @@ class Store:
             last = rows[-1]["id"]
             yield from (row_span(r) for r in rows)
 
-    def search(self, query: str, limit: int = 20, offset: int = 0, *, latest_only: bool = True) -> list[SearchHit]:
+    def search(self, query: str, limit: int = 20, offset: int = 0, *,
+               latest_only: bool = True) -> list[SearchHit]:
         """Full-text search over clean text (and titles), best first; see store.search for the syntax."""
         query = query.replace("\x00", " ")  # PostgreSQL refuses NUL in text parameters
         with self._reading() as conn:
@@ -285,7 +288,8 @@ class Store:
     def stats(self) -> dict[str, Any]:
         count = sa.func.count()
         with self._reading() as conn:
-            by_kind = conn.execute(sa.select(spans.c.kind, count).group_by(spans.c.kind).order_by(spans.c.kind))
+            by_kind = conn.execute(
+                sa.select(spans.c.kind, count).group_by(spans.c.kind).order_by(spans.c.kind))
             return {
                 "backend": self._engine.dialect.name,
                 "url": self.url,
