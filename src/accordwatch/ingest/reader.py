@@ -2,11 +2,12 @@
 
 What is read, by how it is named:
 
-- a folder: every .txt .md .html .htm .pdf .jsonl file under it, recursively, sorted by
-  name (folders and files together, as `ls` sorts them). Other files are skipped
+- a folder: every .txt .md .html .htm .pdf .jsonl file under it (extensions in any
+  case), recursively, sorted by name code point by code point, folders and files
+  together, so the order is the same on every machine. Other files are skipped
   silently, as are hidden files and folders, symlinked folders (no loops),
-  `*.meta.json` sidecars, and a corpus's own documentation (README, LICENSE, NOTICE ...):
-  they describe the documents, they are not documents.
+  `*.meta.json` sidecars, and a corpus's own documentation (README.*, LICENSE.*,
+  COPYING.*, in any case): they describe the documents, they are not documents.
 - a file named explicitly: read by its extension; with an unknown extension it is
   sniffed (a PDF header, an HTML start tag) and otherwise read as text, so that a
   binary file gives a "binary file" error rather than being skipped without a word.
@@ -50,8 +51,7 @@ KINDS_BY_SUFFIX: dict[str, Kind] = {
     ".txt": "text", ".md": "text", ".html": "html", ".htm": "html", ".pdf": "pdf", ".jsonl": "jsonl",
 }
 # Files a corpus folder carries about itself (matched on the name before its first dot).
-_CORPUS_DOCUMENTATION = frozenset({"readme", "license", "licence", "copying", "notice", "changelog",
-                                   "authors", "contributing"})
+_CORPUS_DOCUMENTATION = frozenset({"readme", "license", "licence", "copying"})
 
 
 def read_inputs(paths: Iterable[str], *, manifest: Path | None = None, stdin: TextIO | BinaryIO | None = None,
