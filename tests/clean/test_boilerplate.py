@@ -107,12 +107,12 @@ def _site_page(headline: str, body: str) -> str:
 
 
 _BODIES = [
-    "The parliament voted on Tuesday to ratify the border protocol, ending a dispute that had lasted "
-    "for more than a decade and had twice brought the two armies close to open conflict.",
-    "Aid convoys reached the besieged town for the first time in three weeks, carrying food, fuel and "
-    "medicine for some forty thousand residents, the Red Cross said in a statement.",
-    "Monitors reported fewer violations of the truce along the front line this week than at any time "
-    "since it was agreed in the spring, although shelling continued near the river crossing.",
+    ("The parliament voted on Tuesday to ratify the border protocol, ending a dispute that had lasted "
+    "for more than a decade and had twice brought the two armies close to open conflict."),
+    ("Aid convoys reached the besieged town for the first time in three weeks, carrying food, fuel and "
+    "medicine for some forty thousand residents, the Red Cross said in a statement."),
+    ("Monitors reported fewer violations of the truce along the front line this week than at any time "
+    "since it was agreed in the spring, although shelling continued near the river crossing."),
 ]
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import pytest
 
 from accordwatch.clean import clean_document
