@@ -15,7 +15,7 @@ from accordwatch.extract.figures.lexicon import Lexicon
 from accordwatch.extract.figures.numbers import Number
 
 _PREVIOUS_WORD = re.compile(r"([\w.#'’]+)\s*$")
-_NEXT_WORD = re.compile(r"\s*([\w.'’]+)")
+_NEXT_WORD = re.compile(r"\s*([\w'’]+(?:\.(?=\w))?[\w'’]*)")
 _LIST_MARKER_AFTER = re.compile(r"[.)]\s")
 _FRACTION_AFTER = re.compile(r"-(?:halves|thirds?|quarters?|fifths|sixths|eighths|tenths)\b", re.IGNORECASE)
 
@@ -95,7 +95,8 @@ def _name_guard(num: Number, text: str, lex: Lexicon) -> str:
         return "document or item number"
     token = text[num.start:num.end]
     plain = token.isdigit()
-    capitalised = previous[0].isupper() and previous not in lex.name_exceptions
+    capitalised = (previous[0].isupper() and previous not in lex.name_exceptions
+                   and previous.lower() not in lex.stop_words)  # "Then 300 prisoners"
     calendar = previous.rstrip(".") in lex.months or previous in lex.weekdays
     if plain and capitalised and not calendar:
         return "part of a name"
@@ -117,7 +118,7 @@ def _word_guard(num: Number, text: str, lex: Lexicon) -> str:
         return "fraction"  # "two-thirds of all jobs"
     if word[0].isupper() and not at_start:
         return "part of a name"  # "Formula One", "the Big Three"
-    if word.lower() == "one" and not _measured(text, num.end, lex):
+    if word.lower() in lex.unit_only_words and not _measured(text, num.end, lex):
         return "'one' as a pronoun or article"  # "one of", "no one", "one day"
     if _previous_word(text, num.start)[0].lower() in lex.code_nouns:
         return "document or item number"  # "at number three"
@@ -130,5 +131,11 @@ def _measured(text: str, end: int, lex: Lexicon) -> bool:
 
 
 def _ordinal_guard(num: Number, text: str, lex: Lexicon) -> str:
-    nxt = _next_word(text, num.end).lower()
-    return "" if nxt in lex.ordinal_nouns else "ordinal that ranks"
+    m = _NEXT_WORD.match(text, num.end)
+    noun = m.group(1).lower() if m else ""
+    if noun not in lex.ordinal_nouns:
+        return "ordinal that ranks"
+    after = _next_word(text, m.end()).lower()
+    if noun in lex.ordinal_compounds and text[m.end():m.end() + 1] == " " and after and after not in lex.stop_words:
+        return "ordinal in a compound"  # "first time buyers"
+    return ""

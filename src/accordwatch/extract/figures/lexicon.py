@@ -67,6 +67,7 @@ class Lexicon:
     scale_abbreviations: dict[str, int]
     ordinals: dict[str, int]
     ordinal_nouns: frozenset[str]
+    ordinal_compounds: frozenset[str]
     units: dict[str, Unit]  # lower-cased surface form -> unit
     currency_prefixes: dict[str, str]  # surface form -> ISO code
     metre_distances: frozenset[float]
@@ -79,6 +80,7 @@ class Lexicon:
     time_suffixes: frozenset[str]
     year_range: tuple[int, int]
     name_exceptions: frozenset[str]
+    unit_only_words: frozenset[str]
     stop_words: frozenset[str]
     irregular_plurals: frozenset[str]
     not_plural_endings: tuple[str, ...]
@@ -126,7 +128,8 @@ def lexicon() -> Lexicon:
     return Lexicon(
         cardinals=dict(numbers["cardinals"]), scales=dict(numbers["scales"]),
         scale_abbreviations=dict(numbers["scale_abbreviations"]), ordinals=dict(numbers["ordinals"]),
-        ordinal_nouns=frozenset(numbers["ordinal_nouns"]), units=unit_map, currency_prefixes=prefixes,
+        ordinal_nouns=frozenset(numbers["ordinal_nouns"]),
+        ordinal_compounds=frozenset(numbers["ordinal_compounds"]), units=unit_map, currency_prefixes=prefixes,
         metre_distances=frozenset(float(v) for v in units["metre_distances"]),
         object_links={k: frozenset(v) for k, v in units["object_links"].items()},
         qualifiers=qualifier_map, determiners=frozenset(quals["determiners"]),
@@ -134,6 +137,7 @@ def lexicon() -> Lexicon:
         code_nouns=frozenset(w.lower() for w in guards["code_nouns"]),
         time_suffixes=frozenset(guards["time_suffixes"]), year_range=tuple(guards["year_range"]),
         name_exceptions=frozenset(guards["name_exceptions"]),
+        unit_only_words=frozenset(guards["unit_only_words"]),
         stop_words=frozenset(objects["stop_words"]), irregular_plurals=frozenset(objects["irregular_plurals"]),
         not_plural_endings=tuple(objects["not_plural_endings"]),
         not_plural_words=frozenset(objects["not_plural_words"]), max_object_words=int(objects["max_words"]),

@@ -51,11 +51,12 @@ def digit_numbers(text: str, lex: Lexicon) -> Iterator[Number]:
         while end > start and text[end - 1] in _TRAILING:
             end -= 1
         token = text[start:end]
+        om = _ORDINAL_DIGITS.fullmatch(token)
+        if om:
+            yield Number(start, end, float(om.group(1)), "ordinal")
+            continue
         tm = _TOKEN.fullmatch(token)
         if tm is None:
-            om = _ORDINAL_DIGITS.fullmatch(token)
-            if om:
-                yield Number(start, end, float(om.group(1)), "ordinal")
             continue
         number = _from_token(tm, lex)
         if number is not None:
