@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from accordwatch.model import MetaField
-from tests.ingest.conftest import ingest
+from tests.ingest.helpers import ingest
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from pathlib import Path
 from accordwatch.ingest import read_inputs
 from accordwatch.model import RawInput, content_hash
 from tests.conftest import shared_path
-from tests.ingest.conftest import ingest
+from tests.ingest.helpers import ingest
 
 
 def test_reference_folder_gives_every_text_in_name_order(examples_dir: Path):

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from accordwatch.model import MetaField, content_hash
-from tests.ingest.conftest import ingest
+from tests.ingest.helpers import ingest
 
 
 def test_visible_text_is_whole_page_one_block_a_line(resources: Path):

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from accordwatch.model import MetaField, content_hash
-from tests.ingest.conftest import ingest
+from tests.ingest.helpers import ingest
 
 
 def _texts(examples_dir: Path) -> list[str]:

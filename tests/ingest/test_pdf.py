@@ -9,7 +9,7 @@ from pathlib import Path
 from pypdf import PdfWriter
 
 from accordwatch.model import MetaField
-from tests.ingest.conftest import ingest
+from tests.ingest.helpers import ingest
 
 
 def test_text_layer_pages_and_hard_wraps(resources: Path):

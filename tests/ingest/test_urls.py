@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from accordwatch.model import MetaField, content_hash
-from tests.ingest.conftest import RESOURCES, ingest
+from tests.ingest.helpers import RESOURCES, ingest
 
 STATEMENT = RESOURCES / "statement.pdf"
 ARTICLE = RESOURCES / "article.html"
