@@ -116,8 +116,8 @@ def month_year(ref: date, month: int, direction: int, day: int = 1, explicit: bo
 
 def season_year(ref: date, season: str, direction: int) -> int:
     start = _SEASON_START.get(season, 6)
-    if direction < 0:
-        return ref.year if start < ref.month else ref.year - 1
+    if direction < 0:  # the last one that is over
+        return ref.year if start + 3 <= ref.month else ref.year - 1
     if direction > 0:
         return ref.year if start > ref.month else ref.year + 1
     return ref.year

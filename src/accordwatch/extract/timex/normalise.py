@@ -64,8 +64,8 @@ def number(word: str | None, lang: Language) -> float | None:
     if not word:
         return None
     w = word.lower().strip()
-    half = w.endswith(" 1/2")
-    w = w.removesuffix(" 1/2")
+    half = w.endswith((" 1/2", " and a half"))
+    w = w.removesuffix(" 1/2").removesuffix(" and a half")
     if re.fullmatch(r"\d+(?:\.\d+)?", w.replace(",", "")):
         return float(w.replace(",", "")) + (0.5 if half else 0)
     parts = re.split(r"[\s-]+", w)
@@ -74,7 +74,7 @@ def number(word: str | None, lang: Language) -> float | None:
     if len(parts) == 2 and parts[0] in _WORD_TENS and parts[1] in _WORD_UNITS:
         return float(_WORD_TENS[parts[0]] + _WORD_UNITS[parts[1]])
     found = lang.lookup("numword", w)
-    return float(found) if found is not None else None
+    return float(found) + (0.5 if half else 0) if found is not None else None
 
 
 def _num_text(n: float) -> str:
@@ -170,7 +170,12 @@ def _date(rule: Rule, g: dict[str, str], text: str, lang: Language, ctx: Context
         direction = rel if rel is not None else ctx.tense
         if ref is None:
             return ("XXXX-" + _ymd(0, month, day)[5:]) + pod, ""
-        y = ref.day.year if rel == 0 else month_year(ref.day, month, direction, day or 1, rel is not None)
+        if rule.options.get("rel_year"):  # "June last year": the relation is the year's
+            y = ref.day.year + (rel or 0)
+        elif rel == 0:
+            y = ref.day.year
+        else:
+            y = month_year(ref.day, month, direction, day or 1, rel is not None)
         if how == "narrative" and rel is None:
             y = ref.day.year
         return _ymd(y, month, day) + pod, how

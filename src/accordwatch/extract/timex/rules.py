@@ -28,13 +28,15 @@ def _builtin(name: str, group: str) -> str | None:
     """Number macros; `group` is the group name to capture into."""
     g = f"(?P<{group}>"
     built = {
-        "YEAR": rf"(?<![\d.,+/$£€#\-]){g}1[5-9]\d\d|20\d\d)(?!\d|%|[+/]|[.,\-–]\d)",
-        "DAY": rf"(?<![\d.,+/\-]){g}[12]\d|3[01]|0?[1-9])(?!\d|%|\+|[.,:/]\d)",
+        # A hyphen after a digit joins a code ("1872-07-11-2025"), after a word a prefix ("mid-1996").
+        "YEAR": rf"(?<![\d.,+/$£€#])(?<!\d[-–]){g}1[5-9]\d\d|20\d\d)(?!\d|%|[+/]|[.,\-–]\d)",
+        "DAY": rf"(?<![\d.,+/]){g}[12]\d|3[01]|0?[1-9])(?!\d|%|\+|[.,:/]\d)",
         "HOUR": rf"(?<![\d.,]){g}[01]?\d|2[0-3])",
         "MINUTE": rf"{g}[0-5]\d)(?!\d)",
         "AMPM": rf"{g}a\.m\.?|p\.m\.?|am|pm)(?!\w)",
         "DECADE": rf"(?<![\d.,]){g}1[5-9]\d|20\d)0[''’]?s(?!\w)",
-        "NUM": (rf"(?<![\d.,+$%\-]){g}\d+(?:[.,]\d+)?(?: 1/2)?(?![\d%+])|(?:{_TENS})(?:[- ](?:{_UNITS}))?"
+        "NUM": (rf"(?<![\d.,+$%\-]){g}(?:\d+|{_UNITS}|ten) and a half|\d+(?:[.,]\d+)?(?: 1/2)?(?![\d%+])"
+                rf"|(?:{_TENS})(?:[- ](?:{_UNITS}))?"
                 rf"|(?:{_UNITS})[- ]hundred|NUMWORDS)"),
     }
     return built.get(name)
