@@ -17,14 +17,15 @@ from accordwatch.extract.figures import objects
 from accordwatch.extract.figures.guards import not_a_figure
 from accordwatch.extract.figures.lexicon import Lexicon, lexicon
 from accordwatch.extract.figures.numbers import Number, digit_numbers, scaled, word_numbers
-from accordwatch.extract.figures.relations import attach_times, relate
+from accordwatch.extract.figures.relations import attach_times, complete_ranges, relate
 from accordwatch.extract.sentences import sentence_spans
 from accordwatch.model import Document, Figure, Timex
 
 __all__ = ["figure_record", "find_figures"]
 
-# Temporal expressions whose numbers are not figures; durations ("six weeks") are.
-_NOT_FIGURE_TIMEX = ("DATE", "TIME", "SET")
+# Temporal expressions whose numbers are not figures; durations ("six weeks") and sets
+# ("every five years") are.
+_NOT_FIGURE_TIMEX = ("DATE", "TIME")
 
 
 def find_figures(doc: Document, timexes: Sequence[Timex] = ()) -> list[Figure]:
@@ -39,7 +40,7 @@ def find_figures(doc: Document, timexes: Sequence[Timex] = ()) -> list[Figure]:
         if not_a_figure(num, text, lex):
             continue
         figures.append(_figure(doc, num, lex))
-    figures = relate(figures, text)
+    figures = relate(complete_ranges(figures, text), text)
     if any(t.label.upper() == "DATE" for t in timexes):
         figures = attach_times(figures, timexes, sentence_spans(text))
     return figures

@@ -17,7 +17,8 @@ from accordwatch.extract.figures.numbers import Number
 _PREVIOUS_WORD = re.compile(r"([\w.#'’]+)\s*$")
 _NEXT_WORD = re.compile(r"\s*([\w'’]+(?:\.(?=\w))?[\w'’]*)")
 _LIST_MARKER_AFTER = re.compile(r"[.)]\s")
-_FRACTION_AFTER = re.compile(r"-(?:halves|thirds?|quarters?|fifths|sixths|eighths|tenths)\b", re.IGNORECASE)
+_FRACTION_AFTER = re.compile(r"(?:-|\s+)(?:halves|thirds|quarters|fifths|sixths|eighths|tenths)\b|-(?:third|quarter)\b",
+                             re.IGNORECASE)
 
 
 def not_a_figure(num: Number, text: str, lex: Lexicon) -> str:

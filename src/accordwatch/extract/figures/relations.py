@@ -61,6 +61,22 @@ def _phrase_pairs(figs: Sequence[Figure], text: str) -> list[tuple[int, int]]:
     return pairs
 
 
+def complete_ranges(figs: list[Figure], text: str) -> list[Figure]:
+    """"six and 12 months", "700,000 and one million boxes": a bare count before a range
+    joint takes the unit or object of the figure after it, and a ("range_to", ...) relation."""
+    joints = set(load_rules("relations")["range_joints"])
+    out = list(figs)
+    for i in range(len(figs) - 1):
+        low, high = figs[i], figs[i + 1]
+        if low.label != "count" or low.object or text[low.end:high.start].strip() not in joints:
+            continue
+        if high.label == "count" and not high.object:
+            continue
+        out[i] = replace(low, label=high.label, unit=high.unit, object=high.object,
+                         relations=(*low.relations, ("range_to", key(high))))
+    return out
+
+
 def relate(figs: list[Figure], text: str) -> list[Figure]:
     """Figures (sorted by start) with part_of / sum_of / has_part relations and inherited objects."""
     max_gap = int(load_rules("relations")["max_gap"])
