@@ -150,3 +150,25 @@ def test_bbc_texts_lose_almost_nothing():
     lines = sum(1 for r in raws for line in r.raw.split("\n") if line.strip())
     removed = sum(len(clean_document(r, context).removed) for r in raws)
     assert removed <= 0.003 * lines, (removed, lines)
+
+
+def test_repeated_speaker_labels_of_a_transcript_stay():
+    text = ("Press conference of the foreign minister\n\n"
+            "Question:\n\nWhen will the border commissions meet again, and where will the next round of talks "
+            "take place after the summit in the capital?\n\n"
+            "Answer:\n\nThe commissions will meet next month, and we expect the venue to be agreed by the "
+            "parties through the usual diplomatic channels very soon.\n\n"
+            "Question:\n\nIs the peace treaty ready to be signed by the two leaders at the next summit meeting "
+            "or will the negotiations continue into the next year?\n\n"
+            "Answer:\n\nThe text is nearly agreed, but a few questions remain open and we will not rush the "
+            "signing before the parties are ready for it.\n")
+    doc = clean_document(_raw_text(text))
+    assert doc.removed == ()
+
+
+def test_menu_labels_above_a_clear_title_go():
+    text = ("Menu\nPolitics\nEconomy\nWorld\n\nParliament ratifies the border protocol after long debate\n\n"
+            + _BODIES[0] + "\n\n" + _BODIES[1] + "\n")
+    doc = clean_document(_raw_text(text))
+    assert [r.text for r in doc.removed] == ["Menu", "Politics", "Economy", "World"]
+    assert doc.get("title") == "Parliament ratifies the border protocol after long debate"

@@ -139,7 +139,7 @@ class _Signals:
         unit = self.units[i]
         if self.prose[i]:
             return ""
-        if self.repeated[i]:
+        if self.repeated[i] and not _is_label(unit):
             return "repeated in the document"
         if batch and self.stories[i] >= self.repeated_from + (middle and not self.weak[i]):
             return f"repeated in {self.stories[i]} stories of the batch"
@@ -149,6 +149,11 @@ class _Signals:
         if len(unit.words) <= 6 and self.navigation[i] == 1.0:
             return "navigation words only"
         return ""
+
+
+def _is_label(unit: Unit) -> bool:
+    """A label that introduces body text ("Question:", "Sergey Lavrov:"): repeated by nature."""
+    return unit.text.endswith(":") and len(unit.words) <= 6
 
 
 def _weak(text: str, navigation: float) -> str:
@@ -209,8 +214,9 @@ def _pick_title(units: list[Unit], signals: _Signals, candidates: range,
     """The title line and whether we are sure of it (only a sure title lets the lines above it go).
 
     Sure: it matches a given title, or it is both the longest headline-like line of the head
-    and the last one, has four words or more, and is set off from the body by a dateline, byline or chrome line (a
-    headline-like line right above the body may be a standfirst missing its full stop).
+    and the last one, has four words or more, and is set off from the body by a dateline, byline or chrome line
+    or has only short labels (menus, sections) above it; a headline-like line right above the body may
+    otherwise be a standfirst missing its full stop.
     Unsure, the first headline-like line is the title: a clean text starts with it.
     """
     pool = [i for i in candidates if _headline_like(units[i], signals, i)]
@@ -225,7 +231,9 @@ def _pick_title(units: list[Unit], signals: _Signals, candidates: range,
     following = longest + 1
     set_off = following < len(units) and (
         is_metadata_line(units[following].text) or bool(signals.edge[following]))
-    if longest == pool[-1] and set_off and following < candidates.stop and len(units[longest].words) >= 4:
+    labels_above = all(len(units[i].words) <= 2 for i in range(longest))
+    if (longest == pool[-1] and (set_off or labels_above) and following < candidates.stop
+            and len(units[longest].words) >= 4):
         return longest, True
     return pool[0], False
 
