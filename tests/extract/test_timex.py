@@ -1,0 +1,96 @@
+"""The temporal engine on real text: extents, values, anchoring, tense, and what is not a date."""
+
+from __future__ import annotations
+
+import pytest
+
+from accordwatch.extract.timex import find_timexes, tag_text
+from tests.conftest import EXAMPLES, make_doc
+
+
+def values(text: str, dct: str | None = "2023-10-13") -> dict[str, str]:
+    return {text[s:e]: v for s, e, _, v, _ in tag_text(text, dct)}
+
+
+def test_extent_leaves_out_the_preposition() -> None:
+    text = "The ministry said on Friday that the force had served for five years."
+    assert values(text) == {"Friday": "2023-10-13", "five years": "P5Y"}
+
+
+def test_values_keep_their_own_granularity() -> None:
+    found = values("In June 2024 and in 2024, in the 2020s, by winter 2023 and in week 11 of 2023.")
+    assert found["June 2024"] == "2024-06"
+    assert found["2024"] == "2024"
+    assert found["the 2020s"] == "202"
+    assert found["winter 2023"] == "2023-WI"
+
+
+@pytest.mark.parametrize(("sentence", "friday"), [
+    ("The ministry said on Friday that talks would go on.", "2023-10-13"),
+    ("The ministers will meet on Friday in Geneva.", "2023-10-20"),
+])
+def test_tense_decides_which_friday(sentence: str, friday: str) -> None:
+    assert values(sentence, "2023-10-16")["Friday"] == friday
+
+
+def test_relative_expressions_resolve_against_the_document_date() -> None:
+    found = values("Yesterday he said last week was hard; this year and next month matter.", "2023-10-13")
+    assert found == {"Yesterday": "2023-10-12", "last week": "2023-W40", "this year": "2023",
+                     "next month": "2023-11"}
+
+
+def test_modifiers() -> None:
+    text = "Fighting in late September lasted more than 15 months."
+    tagged = {text[s:e]: (v, m) for s, e, _, v, m in tag_text(text, "2023-12-01")}
+    assert tagged == {"late September": ("2023-09", "END"), "more than 15 months": ("P15M", "MORE_THAN")}
+
+
+def test_range_is_one_interval_timex() -> None:
+    assert values("Baku acted on September 19–20.", "2023-10-13") == {
+        "September 19–20": "2023-09-19/2023-09-20"}
+
+
+def test_yearless_date_takes_the_narrative_year_without_a_document_date() -> None:
+    found = values("In September 2023 Baku attacked. After the events of late September, talks began.", None)
+    assert found["late September"] == "2023-09"
+
+
+def test_the_same_period_repeats_the_duration() -> None:
+    found = values("deployed for five years, with extension for the same period")
+    assert found["the same period"] == "P5Y"
+
+
+@pytest.mark.parametrize("text", [
+    "cooperation within the 3+3 platform", "Florida Panthers triumph 4-3 over Rangers",
+    "support rose to 76%", "statement no. 1872-07-11-2025", "UN Security Council Resolution 2334",
+    "Resolution 2020 was adopted", "He sent 2000 troops", "the score was 20-18",
+])
+def test_no_dates_in_numbers_scores_and_codes(text: str) -> None:
+    assert tag_text(text, "2023-10-13") == []
+
+
+def test_relative_dates_stay_underspecified_without_a_document_date() -> None:
+    found = values("He said on Friday that it ended yesterday.", None)
+    assert found == {"Friday": "XXXX-WXX-5", "yesterday": "PAST_REF"}
+
+
+def test_find_timexes_spans_and_fields_on_the_reference_corpus() -> None:
+    text = (EXAMPLES / "000_c05b379aa9dd4fa4.txt").read_text(encoding="utf-8")
+    doc = make_doc(text)
+    timexes = find_timexes(doc, "2025-11-07")
+    for t in timexes:
+        t.check(doc)
+    by_text = {t.text: t for t in timexes}
+    assert by_text["7 November 2025 13:52"].value == "2025-11-07T13:52"
+    assert by_text["7 November 2025 13:52"].label == "TIME"
+    assert by_text["June 12, 2024"].granularity == "day"
+    assert by_text["September 2023"].granularity == "month"
+    assert not any("1872" in t.text or t.text == "2025" for t in timexes)
+
+
+def test_anchor_inferred_is_marked() -> None:
+    doc = make_doc("Russia's Foreign Ministry said on Friday that the agreements stand. In 2020 they were signed.")
+    timexes = {t.text: t for t in find_timexes(doc, "2025-11-07", dct_inferred=True)}
+    assert timexes["Friday"].anchored_to == "dct" and timexes["Friday"].anchor_inferred
+    assert timexes["Friday"].confidence < timexes["2020"].confidence
+    assert not timexes["2020"].anchor_inferred
