@@ -128,15 +128,15 @@ def _word_guard(num: Number, text: str, lex: Lexicon) -> str:
 
 def _measured(text: str, end: int, lex: Lexicon) -> bool:
     m = lex.unit_after.match(text, end)
-    return bool(m) and lex.units[m.group(1).lower()].label != "duration"
+    return m is not None and lex.units[m.group(1).lower()].label != "duration"
 
 
 def _ordinal_guard(num: Number, text: str, lex: Lexicon) -> str:
     m = _NEXT_WORD.match(text, num.end)
-    noun = m.group(1).lower() if m else ""
-    if noun not in lex.ordinal_nouns:
+    if m is None or m.group(1).lower() not in lex.ordinal_nouns:
         return "ordinal that ranks"
     after = _next_word(text, m.end()).lower()
-    if noun in lex.ordinal_compounds and text[m.end():m.end() + 1] == " " and after and after not in lex.stop_words:
+    compound = m.group(1).lower() in lex.ordinal_compounds and text[m.end():m.end() + 1] == " "
+    if compound and after and after not in lex.stop_words:
         return "ordinal in a compound"  # "first time buyers"
     return ""

@@ -65,7 +65,8 @@ def determiner_before(text: str, start: int, lex: Lexicon) -> int:
 
 def _words_after(text: str, end: int, limit: int) -> list[tuple[str, int]]:
     """Up to `limit` words right after `end`, separated only by blanks, with their ends."""
-    words, pos = [], end
+    words: list[tuple[str, int]] = []
+    pos = end
     while len(words) < limit:
         m = _WORD_AFTER.match(text, pos)
         if not m:
