@@ -229,11 +229,10 @@ def _pick_title(units: list[Unit], signals: _Signals, candidates: range,
         return None, False
     longest = max(pool, key=lambda i: (len(units[i].text), -i))
     following = longest + 1
-    set_off = following < len(units) and (
+    set_off = following < candidates.stop and (
         is_metadata_line(units[following].text) or bool(signals.edge[following]))
     labels_above = all(len(units[i].words) <= 2 for i in range(longest))
-    if (longest == pool[-1] and (set_off or labels_above) and following < candidates.stop
-            and len(units[longest].words) >= 4):
+    if longest == pool[-1] and (set_off or labels_above) and len(units[longest].words) >= 4:
         return longest, True
     return pool[0], False
 
