@@ -195,6 +195,12 @@ def test_places_are_location_mentions_on_request():
         ("Moscow", "location", "Moscow"), ("Moscow", "state", "Russia")]
 
 
+def test_a_surname_or_city_inside_a_longer_name_is_not_the_actor():
+    text = ("The United States is to oversee the project, dubbed the Trump Route for International Peace and "
+            "Prosperity (TRIPP). The Washington Post reported that Trump also signed.")
+    assert mentions(text) == [("United States", "United States"), ("Trump", "Donald Trump")]
+
+
 def test_seat_of_government_speaks_for_the_state():
     assert mentions("The Kremlin said the talks were useful.") == [("Kremlin", "Russia")]
     assert mentions("the witness signed at the White House in Washington.") == []

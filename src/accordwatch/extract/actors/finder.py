@@ -113,12 +113,14 @@ class Scan:
             done = self.office(head, p.first, org, "alias")
             if done:
                 return done
+        if self.entry_of(p, "leader") and self.inside_longer_name(p):
+            return p.last + 1  # "the Trump Route for International Peace", not Donald Trump
         if self.entry_of(p):
             return self.add(self.entry_mention(p))
         if p.of_kind("people"):
             return self.add(self.people(p))
         if p.of_kind("place"):
-            return self.place(p)
+            return p.last + 1 if self.inside_longer_name(p) else self.place(p)
         if p.of_kind("office"):
             done = self.office(p, p.first, None, "")
             if done:
@@ -126,6 +128,16 @@ class Scan:
         if p.of_kind("generic"):
             return self.generic(p, [])
         return p.last + 1
+
+    def inside_longer_name(self, p: Phrase) -> bool:
+        """A one-word surname or city followed by a capitalised word no phrase starts: part of a longer
+        proper name ('Trump Route', 'Washington Post', 'Moscow State University')."""
+        nxt = p.last + 1
+        if p.first != p.last or nxt >= len(self.tokens) or nxt in self.at:
+            return False
+        word = self.tokens.words[nxt]
+        return word[:1].isupper() and word.isalpha() and self.key(nxt) not in self.words.stop \
+            and self.key(nxt) not in self.words.not_names
 
     def entry_mention(self, p: Phrase) -> Found:
         e = self.entry_of(p)

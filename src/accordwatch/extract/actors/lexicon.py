@@ -124,7 +124,7 @@ class Lexicon:
         self._sizes: dict[str, list[int]] = {}  # first token -> phrase lengths starting with it, longest first
 
     def add(self, form: str, kind: str, ref: Entry | Place | Office | GenericNoun) -> None:
-        key = tuple(t.key for t in tokenize(form))
+        key = tuple(tokenize(form).keys)
         if not key:
             return
         self._index.setdefault(key, []).append(Item(kind, ref, form, _case_rule(form)))
