@@ -30,7 +30,9 @@ def insert_spans(conn: sa.Connection, rows: Sequence[dict[str, Any]]) -> None:
 
 def _copy(conn: sa.Connection, rows: Sequence[dict[str, Any]]) -> None:
     columns = ", ".join(f'"{name}"' for name in _COLUMNS)  # fixed column names, not user values
-    cursor = conn.connection.driver_connection.cursor()
+    driver = conn.connection.driver_connection
+    assert driver is not None, "COPY needs the connection's psycopg connection"
+    cursor = driver.cursor()
     with cursor.copy(f"COPY spans ({columns}) FROM STDIN") as copy:
         for row in rows:
             copy.write_row([json_dumps(row[c]) if c in _JSON_COLUMNS else row[c] for c in _COLUMNS])

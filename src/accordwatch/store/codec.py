@@ -47,7 +47,7 @@ def document_row(doc: Document, *, previous_id: str | None, run_id: int | None,
     }
 
 
-def row_document(row: Mapping[str, Any]) -> Document:
+def row_document(row: Mapping[Any, Any]) -> Document:
     return Document(
         id=row["id"], source=row["source"], raw=row["raw"], text=row["text"],
         offsets=OffsetMap.from_list(row["offsets"]), media_type=row["media_type"],
@@ -56,10 +56,19 @@ def row_document(row: Mapping[str, Any]) -> Document:
     )
 
 
-@functools.cache
-def _attr_names(cls: type[Span]) -> tuple[str, ...]:
-    """The kind-specific field names (Span.attrs() without its per-call dataclasses.fields())."""
+def _field_names(cls: type[Span]) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(cls) if f.name not in _BASE_FIELDS)
+
+
+@functools.cache
+def _known_attr_names() -> dict[type[Span], tuple[str, ...]]:
+    return {cls: _field_names(cls) for cls in SPAN_KINDS.values()}
+
+
+def _attr_names(cls: type[Span]) -> tuple[str, ...]:
+    """The kind-specific field names, as Span.attrs() finds them but without a fields() call per span."""
+    names = _known_attr_names().get(cls)
+    return names if names is not None else _field_names(cls)
 
 
 def span_row(span: Span) -> dict[str, Any]:
@@ -77,7 +86,7 @@ def _tuples(value: Any) -> Any:
     return value
 
 
-def row_span(row: Mapping[str, Any]) -> Span:
+def row_span(row: Mapping[Any, Any]) -> Span:
     """Rebuild a span as its kind's class; attrs the class no longer has are dropped."""
     cls = SPAN_KINDS.get(row["kind"], Span)
     known = _attr_names(cls)

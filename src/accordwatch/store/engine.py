@@ -47,7 +47,7 @@ def create_engine(url: sa.URL) -> sa.Engine:
 def _sqlite_engine(url: sa.URL) -> sa.Engine:
     in_memory = url.database in (None, "", ":memory:")
     if not in_memory:
-        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+        Path(str(url.database)).parent.mkdir(parents=True, exist_ok=True)
     kwargs = {"poolclass": StaticPool} if in_memory else {}
     engine = sa.create_engine(url, json_serializer=json_dumps,
                               connect_args={"check_same_thread": False}, **kwargs)

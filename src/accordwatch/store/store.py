@@ -157,7 +157,8 @@ class Store:
                 return 0
             previous = self._latest_by_source(conn, {doc.source for doc, _ in new})
             now = _now()
-            doc_rows, span_rows = [], []
+            doc_rows: list[dict[str, Any]] = []
+            span_rows: list[dict[str, Any]] = []
             for doc, doc_spans in new:
                 row = document_row(doc, previous_id=previous.get(doc.source), run_id=run_id, now=now)
                 doc_rows.append(row)
@@ -207,9 +208,8 @@ class Store:
 
     def start_run(self, args: dict) -> int:
         with self._writing() as conn:
-            result = conn.execute(sa.insert(ingest_runs).values(
-                started_at=_now(), status="running", args=args, counts={}))
-            return int(result.inserted_primary_key[0])
+            insert = sa.insert(ingest_runs).values(started_at=_now(), status="running", args=args, counts={})
+            return conn.execute(insert.returning(ingest_runs.c.id)).scalar_one()
 
     def finish_run(self, run_id: int, counts: dict, status: str) -> None:
         with self._writing() as conn:
