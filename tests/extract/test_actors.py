@@ -277,6 +277,15 @@ def test_generic_actors(text, surface, canonical, actor_type):
     assert (m.canonical, m.actor_type) == (canonical, actor_type)
 
 
+@pytest.mark.parametrize("text, surface, canonical", [
+    ("Israeli troops raided the camp.", "Israeli troops", "Israel Defense Forces"),
+    ("Armenian forces withdrew from the line of contact.", "Armenian forces", "Armenian Armed Forces"),
+])
+def test_demonym_and_military_noun_is_the_national_force(text, surface, canonical):
+    m = one(text, surface)
+    assert (m.canonical, m.actor_type, m.resolved_via) == (canonical, "armed_force", "demonym")
+
+
 def test_group_in_a_place_keeps_the_place():
     m = one("Demonstrators in Baghdad blocked a road.", "Demonstrators in Baghdad")
     assert m.canonical == "protesters" and m.resolved_via == "generic"

@@ -331,8 +331,13 @@ class Scan:
                          f"actors.generic:{slug(g.canonical)}", ministry=g.context == "ministry")
         qualifier = ref_phrase_text(self, ref_phrase) if how == "demonym" else \
             (state.demonyms[0] if state.demonyms else state.canonical)
-        return Found(first, last, f"{qualifier} {g.canonical}", f"{state.actor_id}/{slug(g.canonical)}",
-                     g.actor_type, via, f"actors.generic:{slug(g.canonical)}")
+        name = f"{qualifier} {g.canonical}"
+        known = self.gaz.lookup(name)  # "Israeli military" is the Israel Defense Forces
+        if known is not None and known.parent == state.actor_id and known.type == g.actor_type:
+            return Found(first, last, known.canonical, known.actor_id, known.type, via,
+                         f"actors.generic:{slug(g.canonical)}")
+        return Found(first, last, name, f"{state.actor_id}/{slug(g.canonical)}", g.actor_type, via,
+                     f"actors.generic:{slug(g.canonical)}")
 
     def speaks(self, pos: int) -> bool:
         """A speech verb at pos, or after one adverb ('the statement also said')."""
