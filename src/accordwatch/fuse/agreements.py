@@ -1,0 +1,137 @@
+"""Agreement tracker: each agreement with its provisions, their status and deadlines.
+
+Mentions of one agreement share an `agreement_key` (the agreements extractor resolves
+them). A provision's status follows the Peace Accords Matrix scale (0 not initiated,
+1 minimal, 2 intermediate, 3 full) plus terminated and superseded; every step is backed
+by fused events whose wording matches the provision type's rules in
+data/rules/fuse/status.yaml. Deadlines come from the provisions' derived dates.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from accordwatch.fuse import dates
+from accordwatch.fuse.corpus import Corpus
+from accordwatch.fuse.records import AgreementStatus, Deadline, FusedEvent, ProvisionStatus, SpanRef, StatusStep
+from accordwatch.fuse.rules import load
+from accordwatch.fuse.text import has_word
+from accordwatch.model import Agreement, Provision
+
+
+def _name(mentions: Sequence[Agreement]) -> str:
+    """A title over a description: capitalised names first, then the fullest."""
+    return max((m.name or m.text for m in mentions), key=lambda n: (n[:1].isupper(), len(n) < 160, len(n), n))
+
+
+def _date(mentions: Sequence[Agreement]) -> str:
+    """The most precise date, the most often stated among equally precise ones."""
+    counts = Counter(m.date for m in mentions if dates.parse(m.date))
+    if not counts:
+        return ""
+    return min(counts, key=lambda d: (dates.granularity_rank(d), -counts[d], d))
+
+
+def _ordered(values: Sequence[str]) -> tuple[str, ...]:
+    counts = Counter(values)
+    return tuple(sorted(counts, key=lambda v: (-counts[v], v)))
+
+
+def step_matches(event: FusedEvent, step: dict, subject: Sequence[str]) -> bool:
+    for m in event.mentions:
+        if step["types"] and m.type not in step["types"]:
+            continue
+        if has_word(m.ref.text, step["words"]) and (not subject or has_word(m.ref.sentence, subject)):
+            return True
+    return False
+
+
+def status_steps(label: str, start: str, events: Sequence[FusedEvent]) -> list[StatusStep]:
+    """The steps of one provision type, in date order, each backed by the events that show it."""
+    rule = load("status")["provisions"].get(label)
+    if rule is None:
+        return []
+    factual = set(load("fusion")["factual_modalities"])
+    steps = []
+    for event in events:
+        if event.modality not in factual or not event.date or (start and event.date_end < dates.bounds(start)[0]):
+            continue
+        for step in rule["steps"]:
+            if step_matches(event, step, rule["subject"]):
+                refs = tuple(m.ref for m in event.mentions)
+                steps.append(StatusStep(event.date, str(step["status"]), event.label, (event.id,), refs))
+                break
+    return sorted(steps, key=lambda s: (dates.bounds(s.date)[0], s.date))
+
+
+def deadlines(provisions: Sequence[Provision], corpus: Corpus, as_of: str) -> tuple[Deadline, ...]:
+    found: dict[tuple[str, str], list[tuple[str, SpanRef]]] = defaultdict(list)
+    for p in provisions:
+        for fact, value, how in p.derived:
+            found[(fact, value)].append((how, corpus.ref(p)))
+    out = []
+    for (fact, value), items in found.items():
+        passed = fact in load("status")["end_facts"] and bool(as_of) and dates.before(value, as_of) is True
+        out.append(Deadline(fact, value, items[0][0], passed, tuple(r for _, r in items)))
+    return tuple(sorted(out, key=lambda d: (dates.bounds(d.value)[0], d.fact)))
+
+
+def _warnings(label: str, steps: Sequence[StatusStep], due: Sequence[Deadline]) -> tuple[list[str], bool]:
+    """Deadlines passed, and events that contradict them: (warnings, ended early?)."""
+    end_facts = load("status")["end_facts"]
+    ends = [d for d in due if d.fact in end_facts]
+    ended = next((s for s in steps if s.status == "terminated"), None)
+    warnings: list[str] = []
+    early = False
+    for d in ends:
+        if ended and dates.before(ended.date, d.value):
+            early = True
+            warnings.append(f"{label}: terminated on {ended.date}, before the {d.fact.replace('_', ' ')} {d.value}")
+        elif d.passed and not ended:
+            warnings.append(f"{label}: {d.fact.replace('_', ' ')} {d.value} has passed")
+    return warnings, early
+
+
+def provision_status(label: str, provisions: Sequence[Provision], start: str, events: Sequence[FusedEvent],
+                     corpus: Corpus, as_of: str) -> ProvisionStatus:
+    steps = status_steps(label, start, events)
+    due = deadlines(provisions, corpus, as_of)
+    warnings, early = _warnings(label, steps, due)
+    status = steps[-1].status if steps else "0"
+    scale = load("status")["scale"]
+    readable = f"{scale[status]} early" if status == "terminated" and early else scale[status]
+    if status.isdigit():
+        readable = f"{status} {readable}"
+    return ProvisionStatus(
+        label=label, status=status, status_label=readable,
+        term=next((p.term for p in provisions if p.term), ""),
+        extension=next((p.extension for p in provisions if p.extension), ""),
+        deadlines=due, steps=tuple(steps), warnings=tuple(warnings),
+        refs=tuple(corpus.ref(p) for p in provisions))
+
+
+def track_agreements(corpus: Corpus, events: Sequence[FusedEvent], as_of: str = "") -> list[AgreementStatus]:
+    """Every agreement of the corpus, with its provisions' status, deadlines and warnings."""
+    mentions: dict[str, list[Agreement]] = defaultdict(list)
+    for span in corpus.of_kind("agreement"):
+        if isinstance(span, Agreement) and span.agreement_key:
+            mentions[span.agreement_key].append(span)
+    provisions: dict[str, list[Provision]] = defaultdict(list)
+    for span in corpus.of_kind("provision"):
+        if isinstance(span, Provision) and span.agreement_key in mentions:
+            provisions[span.agreement_key].append(span)
+    out = []
+    for key, group in mentions.items():
+        date = _date(group)
+        by_label: dict[str, list[Provision]] = defaultdict(list)
+        for p in provisions[key]:
+            by_label[p.label].append(p)
+        out.append(AgreementStatus(
+            key=key, name=_name(group), date=date,
+            parties=_ordered([p for m in group for p in m.parties]),
+            status_mentions=_ordered([s for m in group for s in m.status_mentions]),
+            provisions=tuple(provision_status(label, ps, date, events, corpus, as_of)
+                             for label, ps in sorted(by_label.items())),
+            refs=tuple(corpus.ref(m) for m in group)))
+    return sorted(out, key=lambda a: (dates.bounds(a.date)[0] or "9999", a.key))

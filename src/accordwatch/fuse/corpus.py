@@ -1,0 +1,54 @@
+"""The documents and spans fusion works over, with what every citation needs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from accordwatch.fuse.publishers import publisher_keys
+from accordwatch.fuse.records import DocInfo, SpanRef
+from accordwatch.fuse.text import sentence_around, squash
+from accordwatch.model import Document, Span
+
+
+@dataclass(frozen=True)
+class Corpus:
+    docs: tuple[Document, ...]
+    spans: tuple[tuple[Span, ...], ...]  # per document, in the same order
+
+    @classmethod
+    def of(cls, docs_with_spans: Sequence[tuple[Document, Sequence[Span]]]) -> Corpus:
+        ordered = sorted(docs_with_spans, key=lambda ds: (said_on(ds[0]) or "9999", ds[0].source, ds[0].id))
+        return cls(tuple(d for d, _ in ordered), tuple(tuple(s) for _, s in ordered))
+
+    @cached_property
+    def publishers(self) -> dict[str, str]:
+        return publisher_keys(self.docs)
+
+    @cached_property
+    def by_id(self) -> dict[str, Document]:
+        return {d.id: d for d in self.docs}
+
+    def of_kind(self, kind: str) -> Iterator[Span]:
+        for doc_spans in self.spans:
+            yield from (s for s in doc_spans if s.kind == kind)
+
+    def ref(self, span: Span) -> SpanRef:
+        doc = self.by_id[span.doc_id]
+        lo, hi = sentence_around(doc.text, span.start, span.end)
+        return SpanRef(doc_id=doc.id, kind=span.kind, start=span.start, end=span.end, text=span.text,
+                       source=doc.source, publisher=self.publishers[doc.id], said_on=said_on(doc),
+                       sentence=squash(doc.text[lo:hi]), sentence_start=lo, sentence_end=hi)
+
+    def doc_infos(self) -> tuple[DocInfo, ...]:
+        return tuple(DocInfo(d.id, d.source, str(d.get("title") or ""), self.publishers[d.id], said_on(d))
+                     for d in self.docs)
+
+    def latest_date(self) -> str:
+        return max((said_on(d) for d in self.docs), default="")
+
+
+def said_on(doc: Document) -> str:
+    value = doc.get("published")
+    return str(value)[:10] if value else ""

@@ -1,0 +1,98 @@
+"""Event fusion: mentions of one happening, in one document or many, become one event.
+
+Mentions fuse when their types are compatible (data/rules/fuse/fusion.yaml), one date
+contains the other (2020-11 with 2020-11-09, never two different days), their actors do
+not conflict, and their modalities are both factual (a plan is kept apart from the deed).
+Clusters are complete-linkage: a mention joins a cluster only if it fits every member,
+so 2023-09 cannot chain 2023-09-19 to 2023-09-25.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from accordwatch.fuse import dates
+from accordwatch.fuse.corpus import Corpus
+from accordwatch.fuse.publishers import independent_count
+from accordwatch.fuse.records import FusedEvent, Mention, stable_id
+from accordwatch.fuse.rules import load, types_compatible
+from accordwatch.fuse.text import shingles
+from accordwatch.model import Event
+
+
+def mentions_of(corpus: Corpus) -> list[Mention]:
+    out = []
+    for span in corpus.of_kind("event"):
+        if not isinstance(span, Event):
+            continue
+        actors = tuple(dict.fromkeys((*span.source_actors, *span.target_actors)))
+        out.append(Mention(corpus.ref(span), span.label, span.date, actors, span.modality, span.reported_by))
+    return out
+
+
+def _modality_class(m: Mention) -> str:
+    return "factual" if m.modality in load("fusion")["factual_modalities"] else m.modality
+
+
+def _shares_quote(a: Mention, b: Mention) -> bool:
+    n = load("fusion")["shingle_words"]
+    return bool(shingles(a.ref.sentence, n) & shingles(b.ref.sentence, n))
+
+
+def same_happening(a: Mention, b: Mention) -> bool:
+    if _modality_class(a) != _modality_class(b) or not types_compatible(a.type, b.type):
+        return False
+    if a.ref.doc_id == b.ref.doc_id and a.ref.sentence_start == b.ref.sentence_start:
+        return a.type == b.type  # one sentence stating two events of different types: two events
+    if a.actors and b.actors and not set(a.actors) & set(b.actors):
+        return False
+    if not (dates.parse(a.date) and dates.parse(b.date)):
+        # an undated mention joins only a mention it quotes (or that quotes it)
+        return _shares_quote(a, b)
+    return dates.compatible(a.date, b.date)
+
+
+def _affinity(m: Mention, cluster: list[Mention]) -> tuple[int, int]:
+    """Shared actors first, then exact same dates: the best cluster for a mention."""
+    actors = {a for c in cluster for a in c.actors}
+    return len(actors & set(m.actors)), sum(c.date == m.date for c in cluster)
+
+
+def cluster_mentions(mentions: Sequence[Mention]) -> list[list[Mention]]:
+    order = sorted(mentions, key=lambda m: (dates.granularity_rank(m.date), m.date, m.ref.said_on or "9999",
+                                            m.ref.doc_id, m.ref.start))
+    clusters: list[list[Mention]] = []
+    for m in order:
+        fits = [c for c in clusters if all(same_happening(m, x) for x in c)]
+        if fits:
+            max(fits, key=lambda c: _affinity(m, c)).append(m)
+        else:
+            clusters.append([m])
+    return clusters
+
+
+def _fused(cluster: list[Mention]) -> FusedEvent:
+    mentions = tuple(sorted(cluster, key=lambda m: (m.ref.said_on or "9999", m.ref.doc_id, m.ref.start)))
+    date = ""
+    for m in mentions:
+        if dates.parse(m.date):
+            date = dates.more_precise(date, m.date) if date else m.date
+    start, end = dates.bounds(date)
+    types = [m.type for m in mentions]
+    main_type = max(sorted(set(types)), key=types.count)
+    modality = "asserted" if any(m.modality == "asserted" for m in mentions) else mentions[0].modality
+    actors = tuple(dict.fromkeys(a for m in mentions for a in m.actors))
+    count = independent_count([(m.ref.publisher, m.reported_by, m.ref.sentence) for m in mentions])
+    label = min((m.ref.text for m in mentions), key=lambda t: (abs(len(t.split()) - 14), t))
+    ident = stable_id("event", *sorted(f"{m.ref.doc_id}:{m.ref.start}:{m.ref.end}" for m in mentions))
+    return FusedEvent(ident, main_type, date, start, end, modality, actors, mentions, count, label)
+
+
+def fuse_mentions(mentions: Sequence[Mention]) -> list[FusedEvent]:
+    events = [_fused(c) for c in cluster_mentions(mentions)]
+    return sorted(events, key=lambda e: (e.date_start or "9999", e.date_end or "9999", e.type, e.id))
+
+
+def fuse_events(corpus: Corpus) -> list[FusedEvent]:
+    """Every event of the corpus, each with all its mentions and its independent source count."""
+    return fuse_mentions(mentions_of(corpus))

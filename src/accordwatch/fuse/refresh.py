@@ -1,0 +1,41 @@
+"""Recompute the fused record from the store and keep it there."""
+
+from __future__ import annotations
+
+from accordwatch.fuse.compute import fuse_corpus
+from accordwatch.fuse.records import FusedRecord
+from accordwatch.fuse.tables import fingerprint, read_record, write_record
+
+
+def load_corpus(store) -> list:
+    """Every latest document with its spans, as stored."""
+    out = []
+    for row in store.documents():
+        doc = store.get_document(row.id)
+        if doc is not None:
+            out.append((doc, store.spans(doc.id)))
+    return out
+
+
+def refresh(store, as_of: str = "") -> FusedRecord:
+    """Recompute the fused record from the stored spans and write it in one transaction.
+
+    Called at the end of each ingest run. If spans change while it computes, it computes
+    again (at most three times) so that what it writes matches what is stored.
+    """
+    record = FusedRecord()
+    for _ in range(3):
+        with store.engine.connect() as conn:
+            expected = fingerprint(conn)
+        record = fuse_corpus(load_corpus(store), as_of=as_of)
+        if write_record(store.engine, record, expected):
+            break
+    return read_record(store.engine) or record
+
+
+def current_record(store, as_of: str = "") -> FusedRecord:
+    """The stored record if it is up to date (and judged at `as_of` when given), else a fresh one."""
+    record = read_record(store.engine)
+    if record is not None and (not as_of or record.as_of == as_of):
+        return record
+    return refresh(store, as_of=as_of)

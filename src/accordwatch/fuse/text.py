@@ -1,0 +1,39 @@
+"""Small text helpers for fusion: words, n-gram shingles, the sentence around a span."""
+
+from __future__ import annotations
+
+import re
+
+from accordwatch.extract.sentences import sentence_spans
+
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+
+
+def words(text: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+
+
+def shingles(text: str, n: int) -> set[tuple[str, ...]]:
+    """Every run of n consecutive words: shared runs mark a quote or a repost."""
+    ws = words(text)
+    return {tuple(ws[i:i + n]) for i in range(len(ws) - n + 1)}
+
+
+def squash(text: str) -> str:
+    """White space runs (hard wraps, PDF gaps) to single spaces."""
+    return " ".join(text.split())
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence holding [start, end); sentences it spans over are joined."""
+    lo, hi = start, end
+    for s, e in sentence_spans(text):
+        if s <= start < e or s < end <= e:
+            lo, hi = min(lo, s), max(hi, e)
+    return lo, hi
+
+
+def has_word(text: str, stems: list[str] | tuple[str, ...]) -> bool:
+    """Does `text` hold one of the stems at the start of a word ("withdr" matches "withdrawal")?"""
+    low = " " + squash(text).lower()
+    return any(re.search(r"(?<![\w])" + re.escape(s.lower()), low) for s in stems)
