@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from accordwatch.extract.figures import objects
-from accordwatch.extract.figures.guards import not_a_figure
+from accordwatch.extract.figures.guards import not_a_bare_count, not_a_figure
 from accordwatch.extract.figures.lexicon import Lexicon, lexicon
 from accordwatch.extract.figures.numbers import Number, digit_numbers, scaled, word_numbers
 from accordwatch.extract.figures.relations import attach_times, complete_ranges, relate
@@ -39,7 +39,9 @@ def find_figures(doc: Document, timexes: Sequence[Timex] = ()) -> list[Figure]:
             continue
         if not_a_figure(num, text, lex):
             continue
-        figures.append(_figure(doc, num, lex))
+        fig = _figure(doc, num, lex)
+        if not not_a_bare_count(fig, text, lex):
+            figures.append(fig)
     figures = relate(complete_ranges(figures, text), text)
     if any(t.label.upper() == "DATE" for t in timexes):
         figures = attach_times(figures, timexes, sentence_spans(text))

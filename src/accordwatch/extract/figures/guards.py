@@ -13,9 +13,11 @@ import re
 
 from accordwatch.extract.figures.lexicon import Lexicon
 from accordwatch.extract.figures.numbers import Number
+from accordwatch.model import Figure
 
 _PREVIOUS_WORD = re.compile(r"([\w.#'’]+)\s*$")
 _NEXT_WORD = re.compile(r"\s*([\w'’]+(?:\.(?=\w))?[\w'’]*)")
+_NAME_COMMA = re.compile(r"\b[A-Z][\w'’-]+, $")
 _LIST_MARKER_AFTER = re.compile(r"[.)]\s")
 _FRACTION_AFTER = re.compile(r"(?:-|\s+)(?:halves|thirds|quarters|fifths|sixths|eighths|tenths)\b|-(?:third|quarter)\b",
                              re.IGNORECASE)
@@ -29,7 +31,7 @@ def not_a_figure(num: Number, text: str, lex: Lexicon) -> str:
         return _word_guard(num, text, lex)
     if num.currency or num.suffix == "%":
         return ""
-    for guard in (_date_guard, _time_guard, _year_guard, _list_marker_guard):
+    for guard in (_date_guard, _time_guard, _year_guard, _leading_zero_guard, _list_marker_guard):
         reason = guard(num, text, lex)
         if reason:
             return reason
@@ -77,6 +79,11 @@ def _year_guard(num: Number, text: str, lex: Lexicon) -> str:
     if counts and previous and previous[0].islower() and previous.lower() not in lex.stop_words:
         return ""
     return "year"
+
+
+def _leading_zero_guard(num: Number, text: str, lex: Lexicon) -> str:
+    token = text[num.start:num.end]
+    return "clock time or code" if len(token) > 1 and token[0] == "0" and token.isdigit() else ""
 
 
 def _list_marker_guard(num: Number, text: str, lex: Lexicon) -> str:
@@ -139,4 +146,20 @@ def _ordinal_guard(num: Number, text: str, lex: Lexicon) -> str:
     compound = m.group(1).lower() in lex.ordinal_compounds and text[m.end():m.end() + 1] == " "
     if compound and after and after not in lex.stop_words:
         return "ordinal in a compound"  # "first time buyers"
+    return ""
+
+
+def not_a_bare_count(fig: Figure, text: str, lex: Lexicon) -> str:
+    """Why a count that counts nothing named is no figure: a rank ("24 Feliciano Lopez",
+    "the top 10", "the last 16"), an address or a name ("10 Downing Street"), an age in
+    apposition ("Viktor Makarov, 50, claims"); or "" if it may be one."""
+    if fig.label != "count" or fig.object or fig.qualifier:
+        return ""
+    number = text[fig.start:fig.end].split()[-1]
+    if number[:1].isdigit() and re.match(r" [A-Z]", text[fig.end:fig.end + 2]):
+        return "rank, address or name"
+    if _previous_word(text, fig.start)[0].lower() in lex.rank_words:
+        return "rank"
+    if _NAME_COMMA.search(text, max(0, fig.start - 40), fig.start) and text[fig.end:fig.end + 1] in (",", ")"):
+        return "age in apposition"
     return ""

@@ -81,6 +81,7 @@ class Lexicon:
     year_range: tuple[int, int]
     name_exceptions: frozenset[str]
     unit_only_words: frozenset[str]
+    rank_words: frozenset[str]
     stop_words: frozenset[str]
     irregular_plurals: frozenset[str]
     not_plural_endings: tuple[str, ...]
@@ -138,6 +139,7 @@ def lexicon() -> Lexicon:
         time_suffixes=frozenset(guards["time_suffixes"]), year_range=tuple(guards["year_range"]),
         name_exceptions=frozenset(guards["name_exceptions"]),
         unit_only_words=frozenset(guards["unit_only_words"]),
+        rank_words=frozenset(guards["rank_words"]),
         stop_words=frozenset(objects["stop_words"]), irregular_plurals=frozenset(objects["irregular_plurals"]),
         not_plural_endings=tuple(objects["not_plural_endings"]),
         not_plural_words=frozenset(objects["not_plural_words"]), max_object_words=int(objects["max_words"]),
