@@ -308,6 +308,7 @@ def test_unknown_proper_nouns_are_candidates(text, surface, canonical, actor_typ
 
 def test_plain_capitalised_words_are_not_candidates():
     assert mentions("On Monday, the Lachin corridor reopened. Thank you for your attention.") == []
+    assert mentions("Analysts said the deal would hold. I said no.") == []
 
 
 def test_resolve_name_on_free_actor_strings():
