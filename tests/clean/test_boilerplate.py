@@ -172,3 +172,13 @@ def test_menu_labels_above_a_clear_title_go():
     doc = clean_document(_raw_text(text))
     assert [r.text for r in doc.removed] == ["Menu", "Politics", "Economy", "World"]
     assert doc.get("title") == "Parliament ratifies the border protocol after long debate"
+
+
+def test_page_in_another_language():
+    doc = clean_document(_raw(RESOURCES / "russian_page.txt"))
+    removed = [r.text for r in doc.removed]
+    assert removed[:3] == ["Главная", "Новости", "Политика"]
+    assert {"Поделиться", "Telegram", "Читайте также", "Путин провел встречу с премьер-министром Армении"} <= set(removed)
+    assert doc.text.startswith("Лавров провел переговоры")
+    assert doc.get("language") == "ru"
+    assert doc.get("published") == "2025-11-07"

@@ -167,8 +167,8 @@ def _weak(text: str, navigation: float) -> str:
 
 
 def _body_script(units: list[Unit], prose: list[bool]) -> str:
-    sample = " ".join(u.text for u, p in zip(units, prose, strict=True) if p)[:2000]
-    return script_of(sample or " ".join(u.text for u in units)[:2000])
+    sample = " ".join(u.text for u, p in zip(units, prose, strict=True) if p)[:600]
+    return script_of(sample or " ".join(u.text for u in units)[:600])
 
 
 def find_boilerplate(units: list[Unit], context: CorpusContext | None = None,

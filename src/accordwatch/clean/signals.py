@@ -17,7 +17,9 @@ from accordwatch.clean.resources import navigation_words, settings, stopwords
 _SENTENCE_END = re.compile(r"[.!?\u2026\u3002\uff01\uff1f][\"'\u201d\u2019\u00bb)\]]*$")
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
 # Shape and vocabulary are read on the start of a unit: a long paragraph is prose either way.
-_SHAPE_SAMPLE = 400
+_SHAPE_SAMPLE = 300
+_OPENING = "\"'\u201c\u2018\u00ab([{-\u2014*"
+_PUNCTUATION = _OPENING + ".,;:!?\u201d\u2019\u00bb)]}\u2026"
 _ASCII_LETTERS = re.compile(r"[A-Za-z]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _BYLINE = re.compile(r"^(by|from|author|written by|reporting by)\b", re.IGNORECASE)
@@ -29,13 +31,14 @@ def ends_sentence(text: str) -> bool:
 
 def is_prose(text: str) -> bool:
     """A paragraph of running text: enough words, a sentence end, mostly lower-case words."""
-    words = text.split()
+    words = text[:_SHAPE_SAMPLE].split()
     if len(words) < settings()["prose_min_words"] or not ends_sentence(text):
         return False
-    cased = [w for w in _WORD.findall(text[:_SHAPE_SAMPLE]) if w[0].isupper() or w[0].islower()]
+    initials = [w.lstrip(_OPENING)[:1] for w in words]
+    cased = [c for c in initials if c.isupper() or c.islower()]
     if not cased:  # scripts without case (Arabic, CJK ...): shape is all we have
         return True
-    return sum(w[0].islower() for w in cased) / len(cased) >= 0.2
+    return sum(c.islower() for c in cased) / len(cased) >= 0.2
 
 
 def alpha_words(text: str) -> list[str]:
@@ -45,7 +48,8 @@ def alpha_words(text: str) -> list[str]:
 def navigation_share(text: str) -> float:
     """Share of the content words of `text` that are generic site-navigation vocabulary."""
     stop = stopwords()
-    content = [w for w in alpha_words(text[:_SHAPE_SAMPLE]) if w not in stop]
+    words = (w.strip(_PUNCTUATION).casefold() for w in text[:_SHAPE_SAMPLE].split())
+    content = [w for w in words if w and w not in stop and not w[0].isdigit()]
     if not content:
         return 0.0
     nav = navigation_words()
