@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
+from typing import NamedTuple
+
 from accordwatch.extract.agreements.lexicon import agreement_rules
 from accordwatch.extract.agreements.mentions import Mention, attach_actors, mentions_in_sentence, statuses
 from accordwatch.extract.agreements.provisions import REFERS, derive, extension_of, term_of, until_of
 from accordwatch.extract.agreements.resolve import (
-    agreement_key, best_date, cluster, date_mention, display_name, kind_of,
+    agreement_key,
+    best_date,
+    cluster,
+    date_mention,
+    display_name,
+    kind_of,
 )
-from accordwatch.extract.events.dating import calendar_timexes, narrative_time
+from accordwatch.extract.agreements.timeline import calendar_timexes, narrative_time
 from accordwatch.extract.sentences import sentence_spans
 from accordwatch.model import ActorMention, Agreement, Document, Provision, Timex
 
@@ -20,8 +28,30 @@ PLURAL_REFERENCE = re.compile(r"\b(?:the|these|those|all|both)\s+(?:\w+\s+){0,2}
 
 def find_agreements(doc: Document, actors: Sequence[ActorMention],
                     timexes: Sequence[Timex]) -> tuple[list[Agreement], list[Provision]]:
+    """Every agreement mention (with its agreement_key) and every provision found, in text order."""
+    found = _cached(_Text(doc.id, doc.text), str(doc.get("published") or ""), tuple(actors), tuple(timexes))
+    return list(found[0]), list(found[1])
+
+
+class _Text(NamedTuple):
+    """The part of a Document agreements need (hashable, unlike a Document with its metadata)."""
+
+    id: str
+    text: str
+
+
+@lru_cache(maxsize=8)
+def _cached(doc: _Text, dct: str, actors: tuple[ActorMention, ...],
+            timexes: tuple[Timex, ...]) -> tuple[tuple[Agreement, ...], tuple[Provision, ...]]:
+    """The events stage reads the agreements of the document the agreements stage has just read:
+    the last few results are kept (the inputs are immutable)."""
+    agreements, provisions = _find(doc, dct, actors, timexes)
+    return tuple(agreements), tuple(provisions)
+
+
+def _find(doc: _Text, dct: str, actors: Sequence[ActorMention],
+          timexes: Sequence[Timex]) -> tuple[list[Agreement], list[Provision]]:
     text, tx = doc.text, calendar_timexes(timexes)
-    dct = str(doc.get("published") or "")
     sentences = sentence_spans(text)
     per_sentence: list[list[Mention]] = []
     for lo, hi in sentences:
@@ -57,7 +87,7 @@ def _unique_keys(groups: list[list[Mention]]) -> dict[int, str]:
     return out
 
 
-def _agreement(doc: Document, m: Mention, group: list[Mention], key: str) -> Agreement:
+def _agreement(doc: _Text, m: Mention, group: list[Mention], key: str) -> Agreement:
     status = tuple(dict.fromkeys(s for x in group for s in x.status))
     return Agreement(
         doc.id, m.start, m.end, doc.text[m.start:m.end], kind_of(display_name([x.name for x in group])),
@@ -90,7 +120,7 @@ def _anaphoric_statuses(text: str, sentences: list[tuple[int, int]], per_sentenc
             seen.append(g)
 
 
-def _provisions(doc: Document, timexes: Sequence[Timex], sentences: list[tuple[int, int]],
+def _provisions(doc: _Text, timexes: Sequence[Timex], sentences: list[tuple[int, int]],
                 per_sentence: list[list[Mention]], group_of: dict[int, list[Mention]],
                 keys: dict[int, str]) -> list[Provision]:
     text, out = doc.text, []
@@ -109,11 +139,13 @@ def _provisions(doc: Document, timexes: Sequence[Timex], sentences: list[tuple[i
     return out
 
 
-def _sentence_provisions(doc: Document, timexes: Sequence[Timex], lo: int, hi: int,
+def _sentence_provisions(doc: _Text, timexes: Sequence[Timex], lo: int, hi: int,
                          group: list[Mention], key: str) -> list[Provision]:
     text, out = doc.text, []
     start = best_date(group)
     seen: set[str] = set()
+    if not agreement_rules().provision_any.search(text, lo, hi):
+        return out
     for rule in agreement_rules().provisions:
         m = rule.regex.search(text, lo, hi)
         if not m or rule.label in seen:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from accordwatch.extract.events.lexicon import compile_patterns, expand, load_rules
+from accordwatch.extract.agreements.rules import compile_patterns, expand, load_rules
 
 
 @dataclass(frozen=True)
@@ -28,8 +28,10 @@ class AgreementRules:
     anaphors: frozenset[str]
     conclusion: re.Pattern[str]
     prospective: re.Pattern[str]
-    status: tuple[tuple[str, re.Pattern[str]], ...]
+    status_names: tuple[str, ...]
+    status_any: re.Pattern[str]  # one group s<i> per status, so one pass finds them all
     provisions: tuple[ProvisionRule, ...]
+    provision_any: re.Pattern[str]  # any provision at all: most sentences have none
     term: re.Pattern[str]
     until: re.Pattern[str]
     extension: re.Pattern[str]
@@ -51,9 +53,11 @@ def agreement_rules() -> AgreementRules:
         anaphors=frozenset(d["anaphors"]),
         conclusion=compile_patterns(d["conclusion"]),
         prospective=compile_patterns(d["prospective"]),
-        status=tuple((s["status"], re.compile(rf"(?<!\w)(?:{expand(s['pattern'])})(?!\w)", re.IGNORECASE))
-                     for s in d["status"]),
+        status_names=tuple(s["status"] for s in d["status"]),
+        status_any=re.compile("|".join(rf"(?P<s{i}>(?<!\w)(?:{expand(s['pattern'])})(?!\w))"
+                                       for i, s in enumerate(d["status"])), re.IGNORECASE),
         provisions=tuple(_provision(p) for p in d["provisions"]),
+        provision_any=re.compile("|".join(f"(?:{p['pattern']})" for p in d["provisions"]), re.IGNORECASE),
         term=re.compile(d["term"], re.IGNORECASE),
         until=re.compile(d["until"], re.IGNORECASE),
         extension=re.compile(d["extension"], re.IGNORECASE),

@@ -17,15 +17,13 @@ from accordwatch.extract.agreements.lexicon import AgreementRules, agreement_rul
 from accordwatch.model import ActorMention, Timex
 
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[\w'’&+-]+|[^\w\s]")
-FUNCTION_WORDS = frozenset("the a an under in on at of for with by to from and or as after following since".split())
-OPENERS = frozenset("on of between among to for regarding concerning dated about with".split())
-RIGHT_STOPS = frozenset(("which that who signed was were is are has have had by will would remain remains "
-                         "remained initialled initialed adopted reached at following after before committing "
-                         "calling form forms formed led lead could can may must should").split())
+FUNCTION_WORDS = frozenset(["the", "a", "an", "under", "in", "on", "at", "of", "for", "with", "by", "to", "from", "and", "or", "as", "after", "following", "since"])
+OPENERS = frozenset(["on", "of", "between", "among", "to", "for", "regarding", "concerning", "dated", "about", "with"])
+RIGHT_STOPS = frozenset(["which", "that", "who", "signed", "was", "were", "is", "are", "has", "have", "had", "by", "will", "would", "remain", "remains", "remained", "initialled", "initialed", "adopted", "reached", "at", "following", "after", "before", "committing", "calling", "form", "forms", "formed", "led", "lead", "could", "can", "may", "must", "should"])
 FORUM = re.compile(r"\b(?:summit|meeting|council|conference|leaders|heads of state|parties|sides)\b", re.IGNORECASE)
 ANNIVERSARY = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
                          r" anniversary of(?: the)?\s*$", re.IGNORECASE)
-ORDINALS = {w: i for i, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth".split(), 1)}
+ORDINALS = {w: i for i, w in enumerate(["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"], 1)}
 
 
 @dataclass
@@ -237,7 +235,8 @@ def statuses(text: str, lo: int, hi: int, m: Mention) -> list[str]:
     rules = agreement_rules()
     a = max(lo, m.start - 60)
     b = min(hi, m.end + 80)
-    found = [name for name, rx in rules.status if rx.search(text, a, b)]
+    found = list(dict.fromkeys(rules.status_names[int(x.lastgroup[1:])]
+                               for x in rules.status_any.finditer(text, a, b)))
     if "not revoked" in found and "revoked" in found:
         found.remove("revoked")
     return found

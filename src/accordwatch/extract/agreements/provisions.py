@@ -10,7 +10,7 @@ from accordwatch.extract.agreements.lexicon import agreement_rules
 from accordwatch.model import Timex
 
 NUMBERS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"])}
 # A sentence that refers to an agreement without naming it anew.
 REFERS = re.compile(r"\b(?:in accordance with|under|according to|pursuant to|provisions? of|as agreed in)\b"
                     r"|\bthe (?:agreement|document|statement|treaty|accord|deal)\b", re.IGNORECASE)
@@ -42,7 +42,7 @@ def extension_of(text: str, lo: int, hi: int, term: str) -> str:
     m = agreement_rules().extension.search(text, lo, hi)
     if not m:
         return ""
-    same = re.search(r"same period|same term", m.group("ext"), re.I)
+    same = re.search(r"same period|same term", m.group("ext"), re.IGNORECASE)
     out = f"automatic {term}" if same and term else " ".join(m.group("ext").split())
     if m.group("cond"):
         out += " " + " ".join(m.group("cond").split()).rstrip(",")

@@ -17,9 +17,9 @@ from accordwatch.extract.agreements.lexicon import agreement_rules
 from accordwatch.extract.agreements.mentions import Mention, anniversary_date
 from accordwatch.model import Timex
 
-KINDS = (("ceasefire", re.compile(r"cease-?fire|truce|armistice|hostilities", re.I)),
-         ("peace", re.compile(r"\bpeace\b|normali[sz]ation|reconciliation", re.I)),
-         ("border", re.compile(r"border|delimitation|demarcation|delineation", re.I)))
+KINDS = (("ceasefire", re.compile(r"cease-?fire|truce|armistice|hostilities", re.IGNORECASE)),
+         ("peace", re.compile(r"\bpeace\b|normali[sz]ation|reconciliation", re.IGNORECASE)),
+         ("border", re.compile(r"border|delimitation|demarcation|delineation", re.IGNORECASE)))
 ATTACHED_GAP = 12  # words between an agreement's name and a timex that still dates it
 
 

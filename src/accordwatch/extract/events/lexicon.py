@@ -8,41 +8,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from accordwatch.extract.agreements.rules import compile_patterns, expand, load_rules
 
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
                 "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "OTHER")
 ROLES = ("action", "frame", "speech", "agreement")
 
 
-def load_rules(*parts: str) -> Any:
-    """A YAML rule file under accordwatch/data/rules/."""
-    path = resources.files("accordwatch").joinpath("data", "rules", *parts)
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+@dataclass(frozen=True)
+class Alternative:
+    """One pattern of a rule, matched on lower-cased text, with the literal text it must start with
+    (so that a fast substring search finds where to try it; "" where it has no literal start)."""
 
-
-def expand(pattern: str) -> str:
-    """House pattern syntax to a regular expression: `word~` inflects, `...` is a gap of up to three words."""
-    def inflect(m: re.Match[str]) -> str:
-        word = m.group(1)
-        if word.endswith("e"):
-            return f"{word[:-1]}(?:e|es|ed|ing)"
-        if word.endswith("y") and len(word) > 3 and word[-2] not in "aeiou":
-            return f"{word[:-1]}(?:y|ies|ied|ying)"
-        # a doubled final consonant: committed, expelled, banned
-        return f"{word}(?:s|es|ed|ing|{word[-1]}ed|{word[-1]}ing)?"
-
-    out = re.sub(r"([A-Za-z-]+)~", inflect, pattern)
-    out = out.replace("...", r"(?:[\w'’-]+\s+){0,3}")
-    return out.replace(" ", r"\s+")
-
-
-def compile_patterns(patterns: list[str]) -> re.Pattern[str]:
-    body = "|".join(f"(?:{expand(p)})" for p in patterns)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+    prefixes: tuple[str, ...]
+    regex: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -53,8 +34,51 @@ class TriggerRule:
     role: str
     priority: float
     regex: re.Pattern[str]
+    alternatives: tuple[Alternative, ...] = ()
     examples: tuple[str, ...] = ()
     counter_examples: tuple[str, ...] = ()
+
+
+def literal_prefixes(pattern: str) -> tuple[str, ...]:
+    """The literal lower-case starts a pattern can have: "kill~" -> ("kill",), "sa(?:y|id)" -> ("sa",),
+    "(?:halt|suspend)\\w* aid" -> ("halt", "suspend"); () where some start is not literal."""
+    if pattern.startswith("(?:"):
+        depth, i = 0, 0
+        for i, ch in enumerate(pattern):
+            depth += ch == "("
+            depth -= ch == ")"
+            if depth == 0:
+                break
+        if pattern[i + 1:i + 2] in ("?", "*", "{"):
+            return ()
+        pieces = _top_level_split(pattern[3:i])
+        out = [literal_prefixes(p) for p in pieces]
+        return tuple(x for p in out for x in p) if all(out) else ()
+    m = re.match(r"[a-z' -]+", pattern)
+    if not m:
+        return ()
+    prefix = m.group()
+    if pattern[m.end():m.end() + 1] in ("?", "*", "{"):
+        prefix = prefix[:-1]
+    prefix = prefix.split(" ")[0].rstrip("-'")
+    return (prefix,) if prefix else ()
+
+
+def _top_level_split(body: str) -> list[str]:
+    pieces, depth, cur = [], 0, ""
+    for ch in body:
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch == "|" and depth == 0:
+            pieces.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    return [*pieces, cur]
+
+
+def _alternative(pattern: str) -> Alternative:
+    return Alternative(literal_prefixes(pattern), re.compile(rf"(?<![\w-])(?:{expand(pattern)})(?![\w-])"))
 
 
 @dataclass(frozen=True)
@@ -71,6 +95,7 @@ def _trigger_rule(d: dict[str, Any]) -> TriggerRule:
     rule = TriggerRule(
         id=d["id"], type=d["type"], mode=d.get("mode") or "", role=d.get("role", "action"),
         priority=float(d.get("priority", 1)), regex=compile_patterns(d["patterns"]),
+        alternatives=tuple(_alternative(p) for p in d["patterns"]),
         examples=tuple(d.get("examples") or ()), counter_examples=tuple(d.get("counter_examples") or ()),
     )
     if rule.type not in PLOVER_TYPES or rule.role not in ROLES:

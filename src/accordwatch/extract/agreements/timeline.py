@@ -1,0 +1,37 @@
+"""Narrative time: the last calendar date a text has moved to before a given point."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from accordwatch.model import Timex
+
+# Dates that end or bound a period ("until June 2024", "by October 1") do not move the narrative there.
+BOUNDING = re.compile(r"\b(?:until|through|till|by|before|ahead of)\s*$", re.IGNORECASE)
+
+
+def calendar_timexes(timexes: Sequence[Timex]) -> list[Timex]:
+    """DATE/TIME timexes with a calendar value, in text order (no durations, no PRESENT_REF)."""
+    return sorted((t for t in timexes if t.label in ("DATE", "TIME") and t.value[:4].isdigit()),
+                  key=lambda t: t.start)
+
+
+def not_after(value: str, dct: str) -> bool:
+    n = min(len(value), len(dct))
+    return not dct or value[:n] <= dct[:n]
+
+
+def narrative_time(text: str, tx: Sequence[Timex], pos: int, dct: str = "") -> str:
+    """The last day- or month-precise date before `pos` (a year where no finer one), never one after the
+    document date and never one that only bounds a period."""
+    year = ""
+    for t in reversed(tx):
+        if t.end > pos or BOUNDING.search(text[max(0, t.start - 12):t.start]) or not not_after(t.value, dct):
+            continue
+        if len(t.value) >= 7:
+            return t.value[:10]
+        year = year or t.value[:4]
+    return year
+
+

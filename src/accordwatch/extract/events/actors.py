@@ -1,0 +1,101 @@
+"""Who did it to whom: source, targets, speaker and location of an event in its sentence."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from accordwatch.extract.events.triggers import CLAUSE_BREAK, Trigger
+from accordwatch.model import ActorMention
+
+# An actor right after one of these is an object or a place, not the subject.
+PREPOSITION = re.compile(r"\b(?:of|to|with|against|from|into|between|among|for|on|in|at|over|toward|towards|"
+                         r"under|about|than|including|like|whom)\s+(?:the\s+|its\s+|their\s+)?$", re.IGNORECASE)
+FRONTED = re.compile(r"^(?:In|On|At|After|Following|When|Under|Since|As|During|Building|According|Before|Despite|"
+                     r"While|With|Once|Later|Amid)\b")
+PASSIVE = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+\s+)?$", re.IGNORECASE)
+PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)*)")
+MONTHS = frozenset(["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"])
+
+
+def _subject_region_start(text: str, lo: int, pos: int) -> int:
+    """Skip a fronted adverbial ("Following the events of late September, the parties ...")."""
+    if FRONTED.match(text[lo:pos]):
+        comma = text.find(",", lo, pos)
+        if comma != -1:
+            return comma + 1
+    return lo
+
+
+def _coordinated(text: str, chosen: ActorMention, pool: list[ActorMention]) -> list[ActorMention]:
+    """The chosen subject and the actors joined to it by "and" or commas ("Russia and Azerbaijan")."""
+    group = [chosen]
+    for a in sorted(pool, key=lambda a: -a.start):
+        first = group[0]
+        if a.end <= first.start and re.fullmatch(r"\s*(?:,|and|,\s*and|&)\s*", text[a.end:first.start]):
+            group.insert(0, a)
+    for a in sorted(pool, key=lambda a: a.start):
+        last = group[-1]
+        if a.start >= last.end and re.fullmatch(r"\s*(?:,|and|,\s*and|&)\s*", text[last.end:a.start]):
+            group.append(a)
+    return group
+
+
+def source_of(text: str, lo: int, hi: int, t: Trigger, actors: Sequence[ActorMention],
+              after: int) -> tuple[str, ...]:
+    """The subject before the trigger (after a speech verb where the event is reported content), or the
+    agent of a passive ("killed by ...")."""
+    passive = PASSIVE.search(text[max(lo, t.start - 20):t.start])
+    if passive:
+        by = re.match(r"\s*(?:\w+\s+){0,3}?by\s+", text[t.end:hi])
+        if by:
+            agent = next((a for a in actors if t.end + by.end() <= a.start < t.end + by.end() + 40), None)
+            if agent is not None:
+                return (agent.canonical,)
+    region = max(_subject_region_start(text, lo, t.start), after)
+    pool = [a for a in actors if region <= a.start and a.end <= t.start]
+    free = [a for a in pool if not PREPOSITION.search(text[max(lo, a.start - 25):a.start])]
+    if not free:
+        free = pool[:1]
+    if not free:
+        return ()
+    chosen = free[0]
+    return tuple(dict.fromkeys(a.canonical for a in _coordinated(text, chosen, free)))
+
+
+def speaker_of(text: str, lo: int, hi: int, speech: list[Trigger], actors: Sequence[ActorMention]) -> tuple[str, ...]:
+    """Who speaks: the subject of the speech verb, or the actor after it ("..., said Putin")."""
+    s = speech[0]
+    region = _subject_region_start(text, lo, s.start)
+    clause = region
+    for m in CLAUSE_BREAK.finditer(text, region, s.start):
+        if m.group() not in (",",):
+            clause = m.end()
+    before = [a for a in actors if clause <= a.start and a.end <= s.start]
+    free = [a for a in before if not PREPOSITION.search(text[max(lo, a.start - 25):a.start])]
+    if free:
+        return (free[-1].canonical,)
+    if before:
+        return (before[0].canonical,)
+    after = next((a for a in actors if s.end <= a.start < min(hi, s.end + 40)), None)
+    return (after.canonical,) if after is not None else ()
+
+
+def targets_of(text: str, t: Trigger, hi: int, actors: Sequence[ActorMention],
+               source: tuple[str, ...]) -> tuple[str, ...]:
+    """Actors after the trigger in its sentence, up to three."""
+    out: list[str] = []
+    for a in actors:
+        if t.end <= a.start < hi and a.canonical not in source and a.canonical not in out:
+            out.append(a.canonical)
+    return tuple(out[:3])
+
+
+def location(text: str, pos: int, hi: int, actors: Sequence[ActorMention]) -> str:
+    """A capitalised place after "in"/"at" following the trigger, where it is not an actor."""
+    for m in PLACE.finditer(text, pos, hi):
+        name = m.group(1)
+        if name.split()[0] in MONTHS or any(a.start == m.start(1) and a.actor_type != "state" for a in actors):
+            continue
+        return name
+    return ""
