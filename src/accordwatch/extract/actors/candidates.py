@@ -14,16 +14,14 @@ from accordwatch.extract.actors.finder import Found, Scan
 def find_candidates(scan: Scan) -> list[Found]:
     covered = {i for f in scan.found for i in range(f.first, f.last + 1)}
     out: list[Found] = []
-    i, n = 0, len(scan.tokens)
-    while i < n:
-        end = _run_end(scan, i, covered) if _starts_name(scan, i, covered) else i
-        if end > i:
-            f = _candidate(scan, i, end)
-            if f:
-                out.append(f)
-            i = end
-        else:
-            i += 1
+    pos = 0
+    for i in [i for i, w in enumerate(scan.tokens.words) if w[:1].isupper()]:
+        if i < pos or not _starts_name(scan, i, covered):
+            continue
+        pos = _run_end(scan, i, covered)
+        f = _candidate(scan, i, pos)
+        if f:
+            out.append(f)
     return out
 
 

@@ -45,7 +45,7 @@ class Tokens:
     def __init__(self, text: str):
         self.spans = [m.span() for m in _TOKEN.finditer(text)]
         self.words = [text[a:b] for a, b in self.spans]
-        self.keys = [_key(w) for w in self.words]
+        self.keys = [w.lower() if w.isascii() else _key(w) for w in self.words]
 
     def __len__(self) -> int:
         return len(self.spans)
