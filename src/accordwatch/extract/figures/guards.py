@@ -95,14 +95,14 @@ def _list_marker_guard(num: Number, text: str, lex: Lexicon) -> str:
 
 def _name_guard(num: Number, text: str, lex: Lexicon) -> str:
     """"Resolution 2334", "Article 5", "No 10", "Windows 95": a number after an identifier noun,
-    or a plain integer right after a capitalised word, names something."""
+    or a number without thousands separators right after a capitalised word, names something."""
     previous, _ = _previous_word(text, num.start)
     if not previous:
         return ""
     if previous.lower() in lex.code_nouns or previous.lower().rstrip(".") in lex.code_nouns:
         return "document or item number"
     token = text[num.start:num.end]
-    plain = token.isdigit()
+    plain = token.replace(".", "", 1).isdigit()  # "Windows 95", "Opera 8.0"; not "Jan 2,000"
     capitalised = (previous[0].isupper() and previous not in lex.name_exceptions
                    and previous.lower() not in lex.stop_words)  # "Then 300 prisoners"
     calendar = previous.rstrip(".") in lex.months or previous in lex.weekdays

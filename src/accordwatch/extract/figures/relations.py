@@ -9,10 +9,12 @@ figures joined by a part-whole phrase ("100,514 ... out of 120,000", "5,000 civi
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from accordwatch.extract.figures.lexicon import load_rules
+from accordwatch.extract.figures.numbers import scaled
 from accordwatch.model import Figure, Timex
 
 _TIME_LABELS = ("DATE",)
@@ -61,6 +63,18 @@ def _phrase_pairs(figs: Sequence[Figure], text: str) -> list[tuple[int, int]]:
     return pairs
 
 
+_SCALE_WORD = re.compile(r"\b(thousand|million|billion|trillion)\b", re.IGNORECASE)
+
+
+def _shared_scale(low: Figure, high: Figure) -> float | None:
+    """"between 200 and 250 million": the lower end shares the scale word of the upper end."""
+    m = _SCALE_WORD.search(high.text)
+    if low.value is None or high.value is None or m is None or _SCALE_WORD.search(low.text):
+        return low.value
+    value = scaled(low.value, float(load_rules("numbers")["scales"][m.group(1).lower()]))
+    return value if value <= high.value else low.value
+
+
 def complete_ranges(figs: list[Figure], text: str) -> list[Figure]:
     """"six and 12 months", "700,000 and one million boxes": a bare count before a range
     joint takes the unit or object of the figure after it, and a ("range_to", ...) relation."""
@@ -70,9 +84,10 @@ def complete_ranges(figs: list[Figure], text: str) -> list[Figure]:
         low, high = figs[i], figs[i + 1]
         if low.label != "count" or low.object or text[low.end:high.start].strip() not in joints:
             continue
-        if high.label == "count" and not high.object:
+        value = _shared_scale(low, high)
+        if high.label == "count" and not high.object and value == low.value:
             continue
-        out[i] = replace(low, label=high.label, unit=high.unit, object=high.object,
+        out[i] = replace(low, label=high.label, unit=high.unit, object=high.object, value=value,
                          relations=(*low.relations, ("range_to", key(high))))
     return out
 
