@@ -182,3 +182,11 @@ def test_page_in_another_language():
     assert doc.text.startswith("Лавров провел переговоры")
     assert doc.get("language") == "ru"
     assert doc.get("published") == "2025-11-07"
+
+
+def test_widget_between_title_and_body_goes():
+    text = ("Border talks stall over transit road\n\nListen to this article\n\nBy Anna Petrosyan\n\n"
+            + _BODIES[0] + "\n\n" + _BODIES[2] + "\n")
+    doc = clean_document(_raw_text(text))
+    assert [r.text for r in doc.removed] == ["Listen to this article"]
+    assert "By Anna Petrosyan" in doc.text

@@ -3,8 +3,9 @@
 The body is anchored on its long prose paragraphs (many words, a sentence end, no junk
 signal). Around them:
 - head (before the first paragraph): the title is the most headline-like line; what comes
-  before it is page chrome (banners, section labels, site names); after it, lines stay
-  unless they carry a strong signal (datelines, bylines, salutations are body);
+  before it is page chrome (banners, section labels, site names) when we are sure of the
+  title; after it, lines stay unless they carry a signal (datelines, bylines, salutations
+  are body);
 - middle: only strong signals remove a line (repeated in the document or across the
   batch, another script than the body, nothing but navigation words);
 - tail (after the last paragraph): from the first line with any junk signal on, the rest
@@ -23,6 +24,7 @@ from accordwatch.clean.lines import Unit, normalise
 from accordwatch.clean.resources import settings
 from accordwatch.clean.signals import (
     alpha_words,
+    ends_sentence,
     is_metadata_line,
     is_prose,
     is_shouting,
@@ -189,11 +191,19 @@ def find_boilerplate(units: list[Unit], context: CorpusContext | None = None,
             removed[i] = "; ".join(filter(None, ("before the title", signals.edge[i] or signals.weak[i])))
         elif i != title and signals.edge[i]:
             removed[i] = signals.edge[i]
+        elif title is not None and i > title and _head_chrome(units[i], signals, i):
+            removed[i] = f"between title and body, {signals.weak[i]}"
     for i in range(first, last + 1):
         if signals.middle[i]:
             removed[i] = signals.middle[i]
     removed.update(_tail(signals, last + 1))
     return Verdict(removed, title, first)
+
+
+def _head_chrome(unit: Unit, signals: _Signals, i: int) -> bool:
+    """A widget between the title and the body ("Listen to this article"): a weak signal suffices there."""
+    return (bool(signals.weak[i]) and not ends_sentence(unit.text) and not is_metadata_line(unit.text)
+            and not _is_label(unit))
 
 
 def _tail(signals: _Signals, start: int) -> dict[int, str]:
