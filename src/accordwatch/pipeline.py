@@ -54,7 +54,7 @@ def date_document(doc: Document) -> tuple[Document, list[Timex]]:
 def extract(doc: Document) -> Processed:
     doc, timexes = date_document(doc)
     dct, _ = document_date(doc)
-    actors = find_actors(doc)
+    actors = find_actors(doc, when=dct)
     figures = find_figures(doc, timexes)
     events = find_events(doc, actors, timexes, dct)
     agreements, provisions = find_agreements(doc, actors, timexes)
