@@ -31,11 +31,12 @@ _aw_pg_main() {
   pg_isready -q -h 127.0.0.1 -p "$port" || { echo "postgres.sh: server not ready on port $port" >&2; return 1; }
 
   # Role and database, created only where missing (psql -v passes values as quoted literals/identifiers).
-  su postgres -c "psql -q -p $port -v ON_ERROR_STOP=1 -v role=$role -v pw=$password" >&2 <<'SQL' || return 1
+  # cd /: psql, run as postgres, would warn that it cannot enter root's working directory.
+  (cd / && su postgres -c "psql -q -p $port -v ON_ERROR_STOP=1 -v role=$role -v pw=$password") >&2 <<'SQL' || return 1
 SELECT format('CREATE ROLE %I LOGIN PASSWORD %L', :'role', :'pw')
  WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'role') \gexec
 SQL
-  su postgres -c "psql -q -p $port -v ON_ERROR_STOP=1 -v role=$role -v db=$db" >&2 <<'SQL' || return 1
+  (cd / && su postgres -c "psql -q -p $port -v ON_ERROR_STOP=1 -v role=$role -v db=$db") >&2 <<'SQL' || return 1
 SELECT format('CREATE DATABASE %I OWNER %I', :'db', :'role')
  WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = :'db') \gexec
 SQL
