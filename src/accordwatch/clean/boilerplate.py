@@ -179,25 +179,28 @@ def find_boilerplate(units: list[Unit], context: CorpusContext | None = None,
     min_words = settings()["anchor_min_words"]
     anchors = [i for i, p in enumerate(signals.prose)
                if p and len(units[i].words) >= min_words and not signals.weak[i]]
-    if not anchors:
-        removed = {i: s for i, s in enumerate(signals.middle) if s}
+    if not anchors:  # no body to stand on: only what is chrome wherever it is goes
         title, _ = _pick_title(units, signals, range(min(len(units), 3)), given_title)
-        return Verdict(removed, title)
+        return Verdict({i: s for i, s in enumerate(signals.middle) if s}, title)
     first, last = anchors[0], anchors[-1]
     title, sure = _pick_title(units, signals, range(first), given_title)
+    removed = _head(signals, first, title, sure)
+    removed.update({i: signals.middle[i] for i in range(first, last + 1) if signals.middle[i]})
+    removed.update(_tail(signals, last + 1))
+    return Verdict(removed, title, first)
+
+
+def _head(signals: _Signals, end: int, title: int | None, sure: bool) -> dict[int, str]:
+    """Units above the first paragraph: all above a sure title go, below it only those with a signal."""
     removed: dict[int, str] = {}
-    for i in range(first):
+    for i in range(end):
         if sure and title is not None and i < title:
             removed[i] = "; ".join(filter(None, ("before the title", signals.edge[i] or signals.weak[i])))
         elif i != title and signals.edge[i]:
             removed[i] = signals.edge[i]
-        elif title is not None and i > title and _head_chrome(units[i], signals, i):
+        elif title is not None and i > title and _head_chrome(signals.units[i], signals, i):
             removed[i] = f"between title and body, {signals.weak[i]}"
-    for i in range(first, last + 1):
-        if signals.middle[i]:
-            removed[i] = signals.middle[i]
-    removed.update(_tail(signals, last + 1))
-    return Verdict(removed, title, first)
+    return removed
 
 
 def _head_chrome(unit: Unit, signals: _Signals, i: int) -> bool:
