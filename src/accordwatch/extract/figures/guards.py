@@ -13,6 +13,7 @@ import re
 
 from accordwatch.extract.figures.lexicon import Lexicon
 from accordwatch.extract.figures.numbers import Number
+from accordwatch.extract.figures.objects import is_plural
 from accordwatch.model import Figure
 
 _PREVIOUS_WORD = re.compile(r"([\w.#'’]+)\s*$")
@@ -106,7 +107,8 @@ def _name_guard(num: Number, text: str, lex: Lexicon) -> str:
     capitalised = (previous[0].isupper() and previous not in lex.name_exceptions
                    and previous.lower() not in lex.stop_words)  # "Then 300 prisoners"
     calendar = previous.rstrip(".") in lex.months or previous in lex.weekdays
-    if plain and capitalised and not calendar:
+    headline_count = is_plural(_next_word(text, num.end), lex) and _next_word(text, num.end)[:1].isupper()
+    if plain and capitalised and not calendar and not headline_count:  # not "Russia Sends 300 Troops"
         return "part of a name"
     return ""
 

@@ -143,7 +143,7 @@ def lexicon() -> Lexicon:
         stop_words=frozenset(objects["stop_words"]), irregular_plurals=frozenset(objects["irregular_plurals"]),
         not_plural_endings=tuple(objects["not_plural_endings"]),
         not_plural_words=frozenset(objects["not_plural_words"]), max_object_words=int(objects["max_words"]),
-        number_token=re.compile(r"\d\S*"),
+        number_token=re.compile(r"\d(?:[\u00a0\u202f\u2009]\d{3}(?!\d)|\S)*"),
         word_scan=_word_scan_pattern(number_words, list(numbers["ordinals"])),
         unit_after=re.compile(rf"(?:\s*|-)({_alternation(list(unit_map))})(?![\w])", re.IGNORECASE),
         scale_after=re.compile(rf"\s*({_alternation([*numbers['scales']])})\b", re.IGNORECASE),

@@ -15,7 +15,9 @@ from accordwatch.extract.figures.lexicon import Lexicon
 
 _LEADING = "([\"'\u201c\u2018"
 _TRAILING = ".,;:!?)]\"'\u201d\u2019"
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Thousands are grouped with commas, or with the no-break and thin spaces of typeset text ("5 000").
+_GROUP = ",\u00a0\u202f\u2009"
+_DIGITS = rf"\d{{1,3}}(?:[{_GROUP}]\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SYMBOLS = r"US\$|\$|£|€|¥|₽|₼"
 # A whole token: optional currency sign, the number, an attached suffix ("bn", "%", "km"),
 # and an optional hyphenated word ("24-hour", "2,000-strong").
@@ -64,7 +66,7 @@ def digit_numbers(text: str, lex: Lexicon) -> Iterator[Number]:
 
 
 def _from_token(tm: re.Match[str], lex: Lexicon) -> Number | None:
-    value = float(tm.group("num").replace(",", ""))
+    value = float(re.sub(f"[{_GROUP}]", "", tm.group("num")))
     suffix = (tm.group("suf") or "").lower()
     if suffix and suffix != "%" and suffix not in lex.units and suffix not in lex.scale_abbreviations:
         return None  # "1990s", "3D", "5G", "2nd" (ordinals are read apart)
