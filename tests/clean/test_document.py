@@ -134,3 +134,11 @@ def test_html_keeps_main_text_lines():
     assert doc.text.startswith("Ministers agree to reopen border crossing\n7 March 2024\n")
     assert doc.get("published") == "2024-03-07"
     _assert_offsets(doc)
+
+
+@pytest.mark.parametrize("text", ["", " \n\n \n", ("\ufeffTalks resume\r\n\r\nThe delegations met in the capital on "
+                                  "Monday and agreed to continue the talks next month, officials said.\r\n")])
+def test_odd_inputs(text):
+    doc = clean_document(_raw(text))
+    assert "\ufeff" not in doc.text and "\r" not in doc.text
+    _assert_offsets(doc)

@@ -9,6 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+# Whitespace, plus a byte-order mark and zero-width characters that scraped lines carry at their edges.
+_INVISIBLE = " \t\r\n\v\f\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
+    "\u2028\u2029\u202f\u205f\u3000\ufeff\u200b\u200c\u200d\u2060"
+
 
 @dataclass(frozen=True)
 class Line:
@@ -23,13 +27,13 @@ class Line:
 
 
 def split_lines(raw: str) -> list[Line]:
-    """Non-blank lines of `raw` with their exact offsets; "\\r" and other spaces are trimmed."""
+    """Non-blank lines of `raw` with their exact offsets; spaces, "\\r" and invisible marks are trimmed."""
     lines: list[Line] = []
     pos, gap = 0, 0
     for index, piece in enumerate(raw.split("\n")):
-        stripped = piece.strip()
+        stripped = piece.strip(_INVISIBLE)
         if stripped:
-            lead = len(piece) - len(piece.lstrip())
+            lead = len(piece) - len(piece.lstrip(_INVISIBLE))
             start = pos + lead
             lines.append(Line(index, start, start + len(stripped), stripped, lead, gap))
             gap = 0
