@@ -8,11 +8,13 @@ that are names or numbers rather than times are dropped here: a lone year after
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
-from accordwatch.extract.timex.rules import Language, Rule
+from accordwatch.extract.timex.rules import Language, Rule, load_language
 
 _PREV_WORD = re.compile(r"([#\w.]+)\W*$")
 _NEXT_WORD = re.compile(r"^\W{0,2}?([%\w]+)")
@@ -51,19 +53,20 @@ def _capital_ok(m: re.Match[str]) -> bool:
     return True
 
 
-def _season_ok(text: str, m: re.Match[str]) -> bool:
+def _season_ok(text: str, c: Candidate) -> bool:
+    m = c.match
     if "season" not in m.re.groupindex or not m.group("season"):
         return True
-    if re.match(r"\s+of\s+(?!\d{4})", text[m.end():m.end() + 12]):
+    if re.match(r"\s+of\s+(?!\d{4})", text[c.end:c.end + 12]):
         return False  # "the fall of Kabul"
-    has_anchor = m.group("season") != m.group(0) or _prev_word(text, m.start()) in _SEASON_CONTEXT
+    has_anchor = m.group("season") != m.group(0) or _prev_word(text, c.start) in _SEASON_CONTEXT
     return has_anchor
 
 
 def plausible(text: str, c: Candidate, lang: Language) -> bool:
     """False for matches that are names, codes or quantities rather than times."""
     m = c.match
-    if not _capital_ok(m) or not _season_ok(text, m):
+    if not _capital_ok(m) or not _season_ok(text, c):
         return False
     if c.rule.options.get("bare"):
         if _prev_word(text, c.start) in lang.lists.get("number_blockers", ()):
@@ -79,12 +82,67 @@ _TRIM = re.compile(r"^(?:(?:just |well )?over (?=the )|the (?=[\w.]+-(?:year|mon
                    re.IGNORECASE)
 
 
+_TOKEN = re.compile(r"[A-Za-z]+|(?:1[5-9]|20)\d\d|\d:\d\d|\d\s?[aApP]\.?[mM]\b|['’]\d0s")
+_LEFT, _RIGHT = 45, 35  # how far a timex reaches before and after its trigger word
+
+
+@lru_cache(maxsize=8)
+def _trigger_words(code: str) -> frozenset[str]:
+    lang = load_language(code)
+    words = set(lang.lists.get("triggers", ()))
+    for table in ("month", "weekday", "season", "pod", "unit", "holiday"):
+        words.update(w.split()[0] for w in lang.tables.get(table, {}))
+    return frozenset(words)
+
+
+def windows(text: str, lang: Language) -> list[tuple[int, int]]:
+    """Merged stretches of text around trigger words; timexes lie inside them."""
+    triggers = _trigger_words(lang.code)
+    out: list[tuple[int, int]] = []
+    for m in _TOKEN.finditer(text):
+        word = m.group(0)
+        if word[0].isalpha() and word.lower() not in triggers and word.lower().rstrip("s") not in triggers:
+            continue
+        a = max(0, m.start() - _LEFT)
+        b = min(len(text), m.end() + _RIGHT)
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+def compact(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[int], list[int]]:
+    """The stretches of `text` in `spans`, widened to the white space around them so that no
+    word is cut, joined by NUL (which no rule crosses); with each piece's start in the
+    compact string and in `text`, to map offsets back."""
+    pieces, starts, origins, pos, size = [], [], [], 0, 0
+    for a, b in spans:
+        while a > pos and not text[a - 1].isspace():
+            a -= 1
+        while b < len(text) and not text[b].isspace():
+            b += 1
+        if a < pos:
+            a = pos
+        if b <= a:
+            continue
+        starts.append(size)
+        origins.append(a)
+        pieces.append(text[a:b])
+        size += b - a + 1
+        pos = b
+    return "\0".join(pieces), starts, origins
+
+
 def candidates(text: str, lang: Language) -> Iterator[Candidate]:
+    scan, starts, origins = compact(text, windows(text, lang))
     for rule in lang.rules:
-        for m in rule.regex.finditer(text):
+        for m in rule.regex.finditer(scan):
             if m.end() > m.start():
+                shift = origins[bisect.bisect_right(starts, m.start()) - 1] - starts[bisect.bisect_right(
+                    starts, m.start()) - 1]
                 trim = _TRIM.match(m.group(0))
-                c = Candidate(m.start() + (trim.end() if trim else 0), m.end(), rule, m)
+                c = Candidate(m.start() + shift + (trim.end() if trim else 0), m.end() + shift, rule, m)
                 if plausible(text, c, lang):
                     yield c
 
