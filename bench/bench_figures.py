@@ -4,7 +4,8 @@
 
 Prints, for each extractor, the figures P/R/F1 from ../shared/eval/score.py on the five
 reference texts and its speed in characters per second (on the reference texts and on
-N BBC articles). With --dump, writes the two exports (ours.jsonl, quantulum3.jsonl) to DIR,
+N BBC articles); "+timexes" is ours given the temporal engine's timexes (its time included).
+With --dump, writes the exports (ours.jsonl, ours_with_timexes.jsonl, quantulum3.jsonl) to DIR,
 so that `python ../shared/eval/score.py ../shared/eval/karabakh DIR/ours.jsonl` shows all scores.
 """
 
@@ -28,6 +29,7 @@ SHARED = ROOT.parent / "shared"
 EXAMPLES = ROOT / "examples" / "karabakh"
 
 Extractor = Callable[[str], list[dict]]
+EXPORT_NAMES = {"accordwatch": "ours", "+timexes": "ours_with_timexes"}
 
 
 def as_document(text: str, source: str) -> Document:
@@ -36,6 +38,20 @@ def as_document(text: str, source: str) -> Document:
 
 def ours(text: str) -> list[dict]:
     return [figure_record(f) for f in find_figures(as_document(text, "bench"))]
+
+
+def ours_with_timexes() -> Extractor | str:
+    """Our extraction given the temporal engine's timexes, as the pipeline runs it."""
+    try:
+        from accordwatch.extract.timex import find_timexes
+    except ImportError as exc:
+        return f"temporal engine unavailable: {exc!r}"
+
+    def extract(text: str) -> list[dict]:
+        doc = as_document(text, "bench")
+        return [figure_record(f) for f in find_figures(doc, find_timexes(doc))]
+
+    return extract
 
 
 def quantulum() -> Extractor | str:
@@ -100,13 +116,14 @@ def main(argv: list[str]) -> int:
     scorer = load_scorer()
     out_dir = opts.dump or Path(tempfile.mkdtemp(prefix="bench_figures_"))
     out_dir.mkdir(parents=True, exist_ok=True)
-    extractors: dict[str, Extractor | str] = {"accordwatch": ours, "quantulum3": quantulum()}
+    extractors: dict[str, Extractor | str] = {
+        "accordwatch": ours, "+timexes": ours_with_timexes(), "quantulum3": quantulum()}
     print(f"{'extractor':12} {'P':>6} {'R':>6} {'F1':>6} {'pred':>5} {'gold':>5} {'ref chars/s':>12} {'bbc chars/s':>12}")
     for name, extract in extractors.items():
         if isinstance(extract, str):
             print(f"{name:12} {extract}")
             continue
-        path = out_dir / f"{'ours' if name == 'accordwatch' else name}.jsonl"
+        path = out_dir / f"{EXPORT_NAMES.get(name, name)}.jsonl"
         export(extract, texts, path)
         s = scorer.score(str(SHARED / "eval" / "karabakh"), str(path))["figures"]
         ref_speed = chars_per_second(extract, list(texts.values()))

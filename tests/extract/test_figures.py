@@ -114,6 +114,7 @@ def test_out_of_relation():
     part, whole = one_with_value(figs, 100514), one_with_value(figs, 120000)
     assert ("part_of", f"{whole.start}:{whole.end}") in part.relations
     assert ("has_part", f"{part.start}:{part.end}") in whole.relations
+    assert whole.object == "ethnic Armenians"
     assert all(f.value != 1 for f in figs)  # "October 1" is a date
 
 

@@ -3,7 +3,7 @@
 Two kinds of part-whole relations are read: a figure that is the sum of the figures right
 after (or before) it ("213 individuals - 189 to Armenia and 24 to Azerbaijan"), and
 figures joined by a part-whole phrase ("100,514 ... out of 120,000", "5,000 civilians
-(including over 2,000 children)"). Parts without an object of their own take the whole's.
+(including over 2,000 children)"). A figure without an object of its own takes its partner's.
 """
 
 from __future__ import annotations
@@ -101,12 +101,12 @@ def relate(figs: list[Figure], text: str) -> list[Figure]:
         relations.setdefault(part, []).append(("part_of", key(figs[whole])))
         kind = "sum_of" if (part, whole) in sums else "has_part"
         relations.setdefault(whole, []).append((kind, key(figs[part])))
+    by_key = {key(f): f for f in figs}
     out = list(figs)
     for i, rels in relations.items():
-        obj = out[i].object
-        if not obj:
-            wholes = [figs[w] for p, w in sums if p == i]
-            obj = wholes[0].object if wholes else ""
+        # A part or whole that names nothing counts what its partner counts: "189 to Armenia".
+        partners = [by_key[k].object for _, k in rels if by_key[k].object]
+        obj = out[i].object or (partners[0] if partners else "")
         out[i] = replace(out[i], relations=tuple(dict.fromkeys(rels)), object=obj)
     return out
 
