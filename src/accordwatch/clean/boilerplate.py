@@ -127,7 +127,9 @@ class _Signals:
         self.stories = [context.stories_with(u.key) if context else 1 for u in units]
         self.repeated_from = context.repeated_from if context else len(units) + 1
         self.doc_script = _body_script(units, self.prose)
-        self.navigation = [navigation_share(u.text) for u in units]
+        # A long paragraph is never mostly navigation words: skip the count there.
+        self.navigation = [0.0 if p and len(u.words) > 30 else navigation_share(u.text)
+                           for u, p in zip(units, self.prose, strict=True)]
         self.weak = [_weak(u.text, nav) for u, nav in zip(units, self.navigation, strict=True)]
         self.edge = [self._strong(i, middle=False) for i in range(len(units))]
         self.middle = [self._strong(i, middle=True) for i in range(len(units))]
