@@ -105,10 +105,11 @@ def _name_guard(num: Number, text: str, lex: Lexicon) -> str:
     token = text[num.start:num.end]
     plain = token.replace(".", "", 1).isdigit()  # "Windows 95", "Opera 8.0"; not "Jan 2,000"
     capitalised = (previous[0].isupper() and previous not in lex.name_exceptions
-                   and previous.lower() not in lex.stop_words)  # "Then 300 prisoners"
+                   and previous.lower() not in lex.stop_words  # "Then 300 prisoners"
+                   and not previous.endswith(("'s", "’s")))  # "Azerbaijan's 10 districts"
     calendar = previous.rstrip(".") in lex.months or previous in lex.weekdays
-    headline_count = is_plural(_next_word(text, num.end), lex) and _next_word(text, num.end)[:1].isupper()
-    if plain and capitalised and not calendar and not headline_count:  # not "Russia Sends 300 Troops"
+    counts = is_plural(_next_word(text, num.end), lex)  # "Russia Sends 300 Troops"
+    if plain and capitalised and not calendar and not counts:
         return "part of a name"
     return ""
 

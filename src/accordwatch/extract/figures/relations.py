@@ -121,7 +121,7 @@ def attach_times(figs: list[Figure], timexes: Sequence[Timex],
     out = []
     for fig in figs:
         i = bisect.bisect_right(starts, fig.start) - 1
-        lo, hi = sentences[i] if i >= 0 else (0, len(starts) and sentences[0][1])
+        lo, hi = sentences[i] if i >= 0 else (0, 0)
         near = [t for t in dates if lo <= t.start < hi and not (t.start < fig.end and fig.start < t.end)]
         if near:
             best = min(near, key=lambda t: min(abs(t.start - fig.end), abs(fig.start - t.end)))
