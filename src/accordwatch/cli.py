@@ -219,3 +219,5 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+import accordwatch.cli_fuse  # noqa: E402,F401  (registers timeline, agreements, figures, conflicts, brief)

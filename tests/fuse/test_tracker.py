@@ -46,7 +46,7 @@ def test_the_deployment_was_terminated_early_with_evidence():
     assert p.status == "terminated" and p.status_label == "terminated early"
     withdrawal = p.steps[-1]
     assert {r.source for r in withdrawal.refs} == {"corpus/ministry.txt", "corpus/news.txt"}
-    assert any("before the end 2025-11" in w for w in p.warnings)
+    assert any("before the stated end 2025-11" in w for w in p.warnings)
     (end,) = [d for d in p.deadlines if d.fact == "end"]
     assert end.value == "2025-11" and end.passed
     assert {r.source for r in end.refs} == {"corpus/press.txt", "corpus/aggregator.txt"}

@@ -62,7 +62,20 @@ def status_steps(label: str, start: str, events: Sequence[FusedEvent]) -> list[S
                 refs = tuple(m.ref for m in event.mentions)
                 steps.append(StatusStep(event.date, str(step["status"]), event.label, (event.id,), refs))
                 break
-    return sorted(steps, key=lambda s: (dates.bounds(s.date)[0], s.date))
+    return _collapse(sorted(steps, key=lambda s: (dates.bounds(s.date)[0], s.date)))
+
+
+def _collapse(steps: Sequence[StatusStep]) -> list[StatusStep]:
+    """Consecutive steps to the same status are one step, backed by all their events."""
+    out: list[StatusStep] = []
+    for s in steps:
+        if out and out[-1].status == s.status:
+            last = out[-1]
+            out[-1] = StatusStep(last.date, last.status, last.reason, (*last.evidence, *s.evidence),
+                                 tuple(dict.fromkeys((*last.refs, *s.refs))))
+        else:
+            out.append(s)
+    return out
 
 
 def deadlines(provisions: Sequence[Provision], corpus: Corpus, as_of: str) -> tuple[Deadline, ...]:
@@ -72,24 +85,27 @@ def deadlines(provisions: Sequence[Provision], corpus: Corpus, as_of: str) -> tu
             found[(fact, value)].append((how, corpus.ref(p)))
     out = []
     for (fact, value), items in found.items():
-        passed = fact in load("status")["end_facts"] and bool(as_of) and dates.before(value, as_of) is True
+        ends = (*load("status")["end_facts"], *load("status")["extension_facts"])
+        passed = fact in ends and bool(as_of) and dates.before(value, as_of) is True
         out.append(Deadline(fact, value, items[0][0], passed, tuple(r for _, r in items)))
     return tuple(sorted(out, key=lambda d: (dates.bounds(d.value)[0], d.fact)))
 
 
 def _warnings(label: str, steps: Sequence[StatusStep], due: Sequence[Deadline]) -> tuple[list[str], bool]:
     """Deadlines passed, and events that contradict them: (warnings, ended early?)."""
-    end_facts = load("status")["end_facts"]
-    ends = [d for d in due if d.fact in end_facts]
+    rules = load("status")
+    ends = [d for d in due if d.fact in rules["end_facts"]]
+    extended = [d for d in due if d.fact in rules["extension_facts"]]
     ended = next((s for s in steps if s.status == "terminated"), None)
     warnings: list[str] = []
     early = False
     for d in ends:
         if ended and dates.before(ended.date, d.value):
             early = True
-            warnings.append(f"{label}: terminated on {ended.date}, before the {d.fact.replace('_', ' ')} {d.value}")
+            warnings.append(f"{label}: terminated on {ended.date}, before the stated {d.fact} {d.value}")
         elif d.passed and not ended:
-            warnings.append(f"{label}: {d.fact.replace('_', ' ')} {d.value} has passed")
+            later = "".join(f"; extended to {x.value} if renewed ({x.how})" for x in extended if not x.passed)
+            warnings.append(f"{label}: {d.fact} {d.value} has passed{later}")
     return warnings, early
 
 

@@ -71,9 +71,16 @@ def _is_sentence(text: str) -> bool:
     return text.rstrip("\"'\u201d\u2019)").endswith((".", "!", "?"))
 
 
-def _best_sentence(refs: Sequence[SpanRef]) -> SpanRef | None:
+def _overtaken(record: FusedRecord) -> set[tuple[str, int]]:
+    """Sentences stating what was later superseded or contradicted: not stated as fact in a brief."""
+    return {(s.ref.doc_id, s.ref.sentence_start) for c in record.claims if c.verdict in ("superseded", "differ")
+            and c.kind == "date" for s in c.statements if s.note != "what happened"}
+
+
+def _best_sentence(refs: Sequence[SpanRef], avoid: set[tuple[str, int]]) -> SpanRef | None:
     lo, hi = SENTENCE_WORDS
-    fitting = [r for r in refs if lo <= len(r.sentence.split()) <= hi and _is_sentence(r.sentence)]
+    fitting = [r for r in refs if lo <= len(r.sentence.split()) <= hi and _is_sentence(r.sentence)
+               and (r.doc_id, r.sentence_start) not in avoid]
     return min(fitting, key=lambda r: (abs(len(r.sentence.split()) - 22), r.said_on or "9999", r.doc_id,
                                        r.start), default=None)
 
@@ -82,10 +89,11 @@ def brief(record: FusedRecord, topic: str = "", max_words: int = MAX_WORDS) -> B
     topic_words = [w for w in words(topic) if w not in stopwords()]
     chosen: dict[tuple[str, int], BriefSentence] = {}
     used = 0
+    avoid = _overtaken(record)
     for unit in _units(record):
         if topic_words and not _about(unit, topic_words):
             continue
-        best = _best_sentence(unit.refs)
+        best = _best_sentence(unit.refs, avoid)
         if best is None:
             continue
         key = (best.doc_id, best.sentence_start)

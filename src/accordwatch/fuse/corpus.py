@@ -9,7 +9,7 @@ from functools import cached_property
 from accordwatch.fuse.publishers import publisher_keys
 from accordwatch.fuse.records import DocInfo, SpanRef
 from accordwatch.fuse.text import sentence_around, squash
-from accordwatch.model import Document, Span
+from accordwatch.model import ActorMention, Document, Span
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,12 @@ class Corpus:
     @cached_property
     def by_id(self) -> dict[str, Document]:
         return {d.id: d for d in self.docs}
+
+    @cached_property
+    def document_actors(self) -> dict[str, frozenset[str]]:
+        """The canonical actors each document names."""
+        return {d.id: frozenset(s.canonical for s in spans if isinstance(s, ActorMention) and s.canonical)
+                for d, spans in zip(self.docs, self.spans)}
 
     def of_kind(self, kind: str) -> Iterator[Span]:
         for doc_spans in self.spans:

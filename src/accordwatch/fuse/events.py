@@ -9,7 +9,7 @@ so 2023-09 cannot chain 2023-09-19 to 2023-09-25.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from accordwatch.fuse import dates
 from accordwatch.fuse.corpus import Corpus
@@ -18,6 +18,8 @@ from accordwatch.fuse.records import FusedEvent, Mention, stable_id
 from accordwatch.fuse.rules import load, types_compatible
 from accordwatch.fuse.text import shingles
 from accordwatch.model import Event
+
+Related = Callable[[str, str], bool]  # are two documents (by id) about the same actors?
 
 
 def mentions_of(corpus: Corpus) -> list[Mention]:
@@ -39,12 +41,22 @@ def _shares_quote(a: Mention, b: Mention) -> bool:
     return bool(shingles(a.ref.sentence, n) & shingles(b.ref.sentence, n))
 
 
-def same_happening(a: Mention, b: Mention) -> bool:
+def _actors_agree(a: Mention, b: Mention, related: Related) -> bool:
+    """Shared actors, or no actors to compare; else (different writers naming different sides of
+    one happening) the same type, no single-day dates and documents about the same actors."""
+    if not a.actors or not b.actors or set(a.actors) & set(b.actors):
+        return True
+    if dates.is_day(a.date) and dates.is_day(b.date):
+        return False  # different happenings on the same day
+    return a.type == b.type and related(a.ref.doc_id, b.ref.doc_id)
+
+
+def same_happening(a: Mention, b: Mention, related: Related = lambda x, y: True) -> bool:
     if _modality_class(a) != _modality_class(b) or not types_compatible(a.type, b.type):
         return False
     if a.ref.doc_id == b.ref.doc_id and a.ref.sentence_start == b.ref.sentence_start:
         return a.type == b.type  # one sentence stating two events of different types: two events
-    if a.actors and b.actors and not set(a.actors) & set(b.actors):
+    if not _actors_agree(a, b, related):
         return False
     if not (dates.parse(a.date) and dates.parse(b.date)):
         # an undated mention joins only a mention it quotes (or that quotes it)
@@ -58,12 +70,12 @@ def _affinity(m: Mention, cluster: list[Mention]) -> tuple[int, int]:
     return len(actors & set(m.actors)), sum(c.date == m.date for c in cluster)
 
 
-def cluster_mentions(mentions: Sequence[Mention]) -> list[list[Mention]]:
+def cluster_mentions(mentions: Sequence[Mention], related: Related = lambda x, y: True) -> list[list[Mention]]:
     order = sorted(mentions, key=lambda m: (dates.granularity_rank(m.date), m.date, m.ref.said_on or "9999",
                                             m.ref.doc_id, m.ref.start))
     clusters: list[list[Mention]] = []
     for m in order:
-        fits = [c for c in clusters if all(same_happening(m, x) for x in c)]
+        fits = [c for c in clusters if all(same_happening(m, x, related) for x in c)]
         if fits:
             max(fits, key=lambda c: _affinity(m, c)).append(m)
         else:
@@ -88,11 +100,17 @@ def _fused(cluster: list[Mention]) -> FusedEvent:
     return FusedEvent(ident, main_type, date, start, end, modality, actors, mentions, count, label)
 
 
-def fuse_mentions(mentions: Sequence[Mention]) -> list[FusedEvent]:
-    events = [_fused(c) for c in cluster_mentions(mentions)]
+def fuse_mentions(mentions: Sequence[Mention], related: Related = lambda x, y: True) -> list[FusedEvent]:
+    events = [_fused(c) for c in cluster_mentions(mentions, related)]
     return sorted(events, key=lambda e: (e.date_start or "9999", e.date_end or "9999", e.type, e.id))
 
 
 def fuse_events(corpus: Corpus) -> list[FusedEvent]:
     """Every event of the corpus, each with all its mentions and its independent source count."""
-    return fuse_mentions(mentions_of(corpus))
+    need = load("fusion")["shared_document_actors"]
+    actors = corpus.document_actors
+
+    def related(a: str, b: str) -> bool:
+        return a == b or len(actors[a] & actors[b]) >= need
+
+    return fuse_mentions(mentions_of(corpus), related)

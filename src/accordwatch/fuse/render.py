@@ -22,13 +22,18 @@ def _sources(refs: Sequence[SpanRef]) -> str:
     return ", ".join(dict.fromkeys(short_source(r)[:12] for r in refs))
 
 
+def clip(text: str, n: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[:n - 1].rstrip() + "…"
+
+
 def timeline_table(events: Sequence[FusedEvent]) -> Table:
     table = Table(title=f"timeline ({len(events)} events)")
     for col in ("date", "type", "event", "actors", "sources", "indep."):
         table.add_column(col, overflow="fold", justify="right" if col == "indep." else "left")
     for e in events:
         mark = "" if e.modality in ("asserted", "reported") else f" ({e.modality})"
-        table.add_row(e.date, e.type, Text(e.label + mark), Text(", ".join(e.actors)),
+        table.add_row(e.date, e.type, Text(clip(e.label) + mark), Text(", ".join(e.actors)),
                       _sources([m.ref for m in e.mentions]), str(e.corroboration))
     return table
 
@@ -60,7 +65,7 @@ def agreement_view(a: AgreementStatus) -> Group:
         for d in p.deadlines:
             table.add_row(d.value, d.fact + (" (passed)" if d.passed else ""), Text(d.how), _sources(d.refs))
         for s in p.steps:
-            table.add_row(s.date, f"status {s.status}", Text(s.reason), _sources(s.refs))
+            table.add_row(s.date, f"status {s.status}", Text(clip(s.reason)), _sources(s.refs))
         parts.append(table)
         parts += [Text(f"⚠ {w}", style="bold yellow") for w in p.warnings]
     return Group(*parts)
