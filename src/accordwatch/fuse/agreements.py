@@ -14,7 +14,14 @@ from collections.abc import Sequence
 
 from accordwatch.fuse import dates
 from accordwatch.fuse.corpus import Corpus
-from accordwatch.fuse.records import AgreementStatus, Deadline, FusedEvent, ProvisionStatus, SpanRef, StatusStep
+from accordwatch.fuse.records import (
+    AgreementStatus,
+    Deadline,
+    FusedEvent,
+    ProvisionStatus,
+    SpanRef,
+    StatusStep,
+)
 from accordwatch.fuse.rules import load
 from accordwatch.fuse.text import has_word
 from accordwatch.model import Agreement, Provision

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+import hashlib
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -11,18 +12,33 @@ import yaml
 _FILES = ("fusion", "status", "claims")
 
 
-@lru_cache(maxsize=None)
+# Bump when fusion code changes what it computes: a stored record made otherwise is stale.
+FUSION_VERSION = 1
+
+
+def _path(name: str):
+    return resources.files("accordwatch") / "data" / "rules" / "fuse" / f"{name}.yaml"
+
+
+@cache
+def rules_digest() -> str:
+    """Identifies the rules and code version a fused record was computed with."""
+    text = "".join(_path(n).read_text(encoding="utf-8") for n in _FILES)
+    return hashlib.sha1(f"{FUSION_VERSION}\n{text}".encode()).hexdigest()[:16]
+
+
+@cache
 def load(name: str) -> dict[str, Any]:
     if name not in _FILES:
         raise KeyError(f"no fusion rule file {name!r}")
-    path = resources.files("accordwatch") / "data" / "rules" / "fuse" / f"{name}.yaml"
+    path = _path(name)
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     if not isinstance(data, dict):
-        raise ValueError(f"{path}: expected a mapping at the top level")
+        raise TypeError(f"{path}: expected a mapping at the top level")
     return data
 
 
-@lru_cache(maxsize=None)
+@cache
 def type_group(event_type: str) -> frozenset[str]:
     """The PLOVER types that may describe the same happening as `event_type`."""
     for group in load("fusion")["type_groups"]:
@@ -35,6 +51,6 @@ def types_compatible(a: str, b: str) -> bool:
     return b in type_group(a)
 
 
-@lru_cache(maxsize=None)
+@cache
 def stopwords() -> frozenset[str]:
     return frozenset(load("fusion")["stopwords"])

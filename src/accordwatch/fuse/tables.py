@@ -7,11 +7,20 @@ transaction, so readers see either the old record or the new, never a mix.
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import sqlalchemy as sa
 
-from accordwatch.fuse.records import AgreementStatus, Claim, DocInfo, FusedEvent, FusedRecord, from_dict, to_dict
+from accordwatch.fuse.records import (
+    AgreementStatus,
+    Claim,
+    DocInfo,
+    FusedEvent,
+    FusedRecord,
+    from_dict,
+    to_dict,
+)
+from accordwatch.fuse.rules import rules_digest
 from accordwatch.store.engine import WRITE
 from accordwatch.store.schema import documents, spans
 
@@ -44,7 +53,7 @@ def fingerprint(conn: sa.Connection) -> dict:
     ids = conn.execute(sa.select(documents.c.id).order_by(documents.c.id)).scalars().all()
     n_spans, last = conn.execute(sa.select(sa.func.count(), sa.func.max(spans.c.id))).one()
     digest = hashlib.sha1("".join(ids).encode()).hexdigest()
-    return {"documents": digest, "spans": int(n_spans), "last_span": int(last or 0)}
+    return {"documents": digest, "spans": int(n_spans), "last_span": int(last or 0), "rules": rules_digest()}
 
 
 def write_record(engine: sa.Engine, record: FusedRecord, expected: dict) -> bool:
@@ -62,7 +71,7 @@ def write_record(engine: sa.Engine, record: FusedRecord, expected: dict) -> bool
             if rows:
                 conn.execute(sa.insert(fused_items), rows)
             conn.execute(sa.insert(fused_state).values(
-                computed_at=datetime.now(timezone.utc), as_of=record.as_of, fingerprint=expected))
+                computed_at=datetime.now(UTC), as_of=record.as_of, fingerprint=expected))
     return True
 
 
