@@ -58,9 +58,17 @@ def _phrase_pairs(figs: Sequence[Figure], text: str) -> list[tuple[int, int]]:
         gap = " ".join(text[figs[i].end:figs[i + 1].start].lower().split())
         if gap in part_first:
             pairs.append((i, i + 1))
-        elif gap in whole_first:
+        elif gap in whole_first or _ends_clause_with(gap, whole_first):
             pairs.append((i + 1, i))
     return pairs
+
+
+def _ends_clause_with(gap: str, connectors: set[str]) -> bool:
+    """"8,000 interviews with businesses, of which 2,700": a short gap in one clause that
+    ends with a connector introducing the part."""
+    if len(gap) > 40 or any(c in gap for c in ".;:"):
+        return False
+    return any(gap.endswith((" " + c, "," + c)) for c in connectors)
 
 
 _SCALE_WORD = re.compile(r"\b(thousand|million|billion|trillion)\b", re.IGNORECASE)
