@@ -86,29 +86,44 @@ _TOKEN = re.compile(r"[A-Za-z]+|(?:1[5-9]|20)\d\d|\d:\d\d|\d\s?[aApP]\.?[mM]\b|[
 _LEFT, _RIGHT = 45, 35  # how far a timex reaches before and after its trigger word
 
 
+# Trigger categories: the tables whose words start a window, plus "number" (years, clock
+# times, "'80s") and "word" (the `triggers` list). A rule with `needs: [unit]` is only run
+# near a unit word; a rule without `needs` near any trigger.
+_TABLE_CATEGORIES = ("month", "weekday", "season", "pod", "unit", "holiday")
+
+
 @lru_cache(maxsize=8)
-def _trigger_words(code: str) -> frozenset[str]:
+def _trigger_words(code: str) -> dict[str, str]:
     lang = load_language(code)
-    words = set(lang.lists.get("triggers", ()))
-    for table in ("month", "weekday", "season", "pod", "unit", "holiday"):
-        words.update(w.split()[0] for w in lang.tables.get(table, {}))
-    return frozenset(words)
+    words = {w: "word" for w in lang.lists.get("triggers", ())}
+    for table in _TABLE_CATEGORIES:
+        words.update({w.split()[0]: table for w in lang.tables.get(table, {})})
+    return words
 
 
-def windows(text: str, lang: Language) -> list[tuple[int, int]]:
-    """Merged stretches of text around trigger words; timexes lie inside them."""
+def _merge(spans: list[tuple[int, int]], a: int, b: int) -> None:
+    if spans and a <= spans[-1][1]:
+        spans[-1] = (spans[-1][0], max(b, spans[-1][1]))
+    else:
+        spans.append((a, b))
+
+
+def windows(text: str, lang: Language) -> dict[str, list[tuple[int, int]]]:
+    """Merged stretches of text around trigger words, by trigger category and "any"."""
     triggers = _trigger_words(lang.code)
-    out: list[tuple[int, int]] = []
+    out: dict[str, list[tuple[int, int]]] = {"any": []}
     for m in _TOKEN.finditer(text):
         word = m.group(0)
-        if word[0].isalpha() and word.lower() not in triggers and word.lower().rstrip("s") not in triggers:
-            continue
-        a = max(0, m.start() - _LEFT)
-        b = min(len(text), m.end() + _RIGHT)
-        if out and a <= out[-1][1]:
-            out[-1] = (out[-1][0], b)
+        if word[0].isalpha():
+            low = word.lower()
+            category = triggers.get(low) or triggers.get(low.rstrip("s"))
+            if category is None:
+                continue
         else:
-            out.append((a, b))
+            category = "number"
+        a, b = max(0, m.start() - _LEFT), min(len(text), m.end() + _RIGHT)
+        _merge(out["any"], a, b)
+        _merge(out.setdefault(category, []), a, b)
     return out
 
 
@@ -122,9 +137,11 @@ def compact(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[int], li
             a -= 1
         while b < len(text) and not text[b].isspace():
             b += 1
-        if a < pos:
-            a = pos
-        if b <= a:
+        if pieces and a <= pos:  # touches the previous piece: extend it, no separator
+            if b > pos:
+                pieces[-1] += text[pos:b]
+                size += b - pos
+                pos = b
             continue
         starts.append(size)
         origins.append(a)
@@ -135,12 +152,21 @@ def compact(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[int], li
 
 
 def candidates(text: str, lang: Language) -> Iterator[Candidate]:
-    scan, starts, origins = compact(text, windows(text, lang))
+    spans = windows(text, lang)
+    scans: dict[tuple[str, ...], tuple[str, list[int], list[int]]] = {}
     for rule in lang.rules:
+        needs = tuple(rule.options.get("needs", ("any",)))
+        if needs not in scans:
+            merged = sorted(s for category in needs for s in spans.get(category, ()))
+            joined: list[tuple[int, int]] = []
+            for a, b in merged:
+                _merge(joined, a, b)
+            scans[needs] = compact(text, joined)
+        scan, starts, origins = scans[needs]
         for m in rule.regex.finditer(scan):
             if m.end() > m.start():
-                shift = origins[bisect.bisect_right(starts, m.start()) - 1] - starts[bisect.bisect_right(
-                    starts, m.start()) - 1]
+                i = bisect.bisect_right(starts, m.start()) - 1
+                shift = origins[i] - starts[i]
                 trim = _TRIM.match(m.group(0))
                 c = Candidate(m.start() + shift + (trim.end() if trim else 0), m.end() + shift, rule, m)
                 if plausible(text, c, lang):

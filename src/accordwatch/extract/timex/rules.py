@@ -72,11 +72,26 @@ class Language:
 
 
 def _alternation(forms: list[str], abbreviations: frozenset[str] = frozenset()) -> str:
-    alts = []
-    for form in sorted(forms, key=len, reverse=True):
-        pat = re.escape(form).replace(r"\ ", r"[\s-]+")
-        alts.append(pat + r"\.?" if form in abbreviations else pat)
-    return "|".join(alts)
+    """A regex matching any of `forms`, built as a trie ("j(?:an(?:uary|\\.?)|u(?:ne|ly))") so
+    that a failing position costs one character test, not one per form. Longer forms are
+    tried first; abbreviations may take a dot; a space matches any run of spaces or hyphens."""
+    trie: dict[str, Any] = {}
+    for form in forms:
+        node = trie
+        for ch in form:
+            node = node.setdefault(ch, {})
+        node[""] = form in abbreviations
+    return _emit(trie)
+
+
+def _emit(node: dict[str, Any]) -> str:
+    branches = [(r"[\s-]+" if ch == " " else re.escape(ch)) + _emit(child)
+                for ch, child in node.items() if ch != ""]
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")" if branches else ""
+    if "" not in node:
+        return body
+    end = r"\.?" if node[""] else ""
+    return f"(?:{body}|{end})" if body else end
 
 
 def _abbreviations(table: dict[str, Any]) -> frozenset[str]:
