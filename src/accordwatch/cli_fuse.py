@@ -70,7 +70,8 @@ def timeline_command(date_from, date_to, actor, types, source, show_hidden, as_j
 def agreements_command(name: str, as_of: str, as_json: bool, db) -> None:
     """Agreements with their provisions' status (0-3, terminated, superseded), deadlines and warnings.
 
-    NAME (part of an agreement's name or key, or its date) shows those agreements in full.
+    NAME (part of an agreement's name, of any mention of it, its key or its date) shows those
+    agreements in full.
     """
     from accordwatch.fuse.render import agreement_view, agreements_table
 
@@ -79,7 +80,7 @@ def agreements_command(name: str, as_of: str, as_json: bool, db) -> None:
     if name:
         key = name.lower()
         agreements = tuple(a for a in agreements if key in a.name.lower() or key in a.key.lower()
-                           or a.date.startswith(name))
+                           or a.date.startswith(name) or any(key in r.text.lower() for r in a.refs))
         if not agreements:
             raise click.ClickException(f"no agreement matches {name!r} (try `accordwatch agreements`)")
     if as_json:
