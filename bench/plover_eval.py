@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from accordwatch.extract.agreements import find_agreements, unique_agreements
+from accordwatch.extract.agreements import find_agreements
 from accordwatch.extract.events import classify_sentence, find_events
 from accordwatch.model import Document, OffsetMap, Segment, content_hash
 
@@ -66,23 +66,14 @@ def plover_dev(verbose: bool) -> dict[str, float]:
 
 
 def export_reference() -> list[dict]:
-    rows = []
-    for path in sorted(EXAMPLES.glob("*.txt")):
-        gold = json.loads((SHARED / "eval" / "karabakh" / f"{path.stem}.gold.json").read_text())
-        # The pipeline infers the document date; here the gold one stands in for it.
-        dct = gold.get("published") or gold.get("published_inferred")
-        doc = make_doc(path.read_text(encoding="utf-8"), path.name)
-        actors, timexes = actors_of(doc), timexes_of(doc, dct)
-        events = find_events(doc, actors, timexes, dct)
-        agreements, _ = find_agreements(doc, actors, timexes)
-        rows.append({
-            "source": path.name,
-            "events": [{"type": e.label, "date": e.date, "actors": [*e.source_actors, *e.target_actors],
-                        "text": e.text, "start": e.start, "end": e.end} for e in events],
-            "agreements": [{"name": a.name, "date": a.date, "parties": list(a.parties)}
-                           for a in unique_agreements(agreements)],
-        })
-    return rows
+    """The reference corpus through the whole pipeline (cleaning, dates, actors), as `accordwatch export`."""
+    from accordwatch.export import document_record
+    from accordwatch.ingest import read_inputs
+    from accordwatch.pipeline import corpus_context, process
+
+    raws = [r for r in read_inputs([str(SHARED / "corpus" / "karabakh")]) if hasattr(r, "raw")]
+    context = corpus_context(raws)
+    return [document_record(p.doc, p.spans) for p in (process(r, context) for r in raws)]
 
 
 def reference_scores() -> dict[str, dict]:

@@ -8,7 +8,13 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from accordwatch.extract.agreements.lexicon import agreement_rules
-from accordwatch.extract.agreements.mentions import Mention, attach_actors, mentions_in_sentence, statuses
+from accordwatch.extract.agreements.mentions import (
+    Mention,
+    attach_actors,
+    head_nouns,
+    mentions_in_sentence,
+    statuses,
+)
 from accordwatch.extract.agreements.provisions import REFERS, derive, extension_of, term_of, until_of
 from accordwatch.extract.agreements.resolve import (
     agreement_key,
@@ -28,7 +34,15 @@ PLURAL_REFERENCE = re.compile(r"\b(?:the|these|those|all|both)\s+(?:\w+\s+){0,2}
 
 def find_agreements(doc: Document, actors: Sequence[ActorMention],
                     timexes: Sequence[Timex]) -> tuple[list[Agreement], list[Provision]]:
-    """Every agreement mention (with its agreement_key) and every provision found, in text order."""
+    """The agreements a document names, one per agreement (its fullest mention, with the date, parties
+    and statuses of all its mentions), and the provisions found, in text order."""
+    mentions, provisions = find_agreement_mentions(doc, actors, timexes)
+    return unique_agreements(mentions), provisions
+
+
+def find_agreement_mentions(doc: Document, actors: Sequence[ActorMention],
+                            timexes: Sequence[Timex]) -> tuple[list[Agreement], list[Provision]]:
+    """Every agreement mention (mentions of one agreement share agreement_key) and every provision."""
     found = _cached(_Text(doc.id, doc.text), str(doc.get("published") or ""), tuple(actors), tuple(timexes))
     return list(found[0]), list(found[1])
 
@@ -54,13 +68,15 @@ def _find(doc: _Text, dct: str, actors: Sequence[ActorMention],
     text, tx = doc.text, calendar_timexes(timexes)
     sentences = sentence_spans(text)
     per_sentence: list[list[Mention]] = []
+    heads = head_nouns(text)
     for lo, hi in sentences:
-        found = mentions_in_sentence(text, lo, hi, tx)
+        found = mentions_in_sentence(text, lo, hi, tx, heads)
         narrative = narrative_time(text, tx, lo, dct)
         for m in found:
             date_mention(text, lo, hi, m, tx, narrative)
             attach_actors(m, text, lo, hi, actors)
             m.status = statuses(text, lo, hi, m)
+            m.kind = kind_of(m.name)
         per_sentence.append(found)
     mentions = [m for ms in per_sentence for m in ms]
     groups = cluster(mentions)
@@ -161,7 +177,7 @@ def _sentence_provisions(doc: _Text, timexes: Sequence[Timex], lo: int, hi: int,
 
 
 def unique_agreements(agreements: Sequence[Agreement]) -> list[Agreement]:
-    """One agreement per key, named by its fullest mention, in order of first mention (for export)."""
+    """One agreement per key, represented by its fullest mention, in order of first mention (for export)."""
     best: dict[str, Agreement] = {}
     order: list[str] = []
     for a in agreements:

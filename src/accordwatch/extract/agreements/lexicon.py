@@ -55,7 +55,7 @@ def agreement_rules() -> AgreementRules:
         prospective=compile_patterns(d["prospective"]),
         status_names=tuple(s["status"] for s in d["status"]),
         status_any=re.compile("|".join(rf"(?P<s{i}>(?<!\w)(?:{expand(s['pattern'])})(?!\w))"
-                                       for i, s in enumerate(d["status"])), re.IGNORECASE),
+                                       for i, s in enumerate(d["status"]))),  # run on lower-cased text
         provisions=tuple(_provision(p) for p in d["provisions"]),
         provision_any=re.compile("|".join(f"(?:{p['pattern']})" for p in d["provisions"]), re.IGNORECASE),
         term=re.compile(d["term"], re.IGNORECASE),

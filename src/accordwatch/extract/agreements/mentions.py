@@ -41,6 +41,7 @@ class Mention:
     witnesses: list[str] = field(default_factory=list)
     status: list[str] = field(default_factory=list)
     anaphoric: bool = False
+    kind: str = ""  # ceasefire, peace, border or agreement: set once the name is final
 
 
 def date_timexes(timexes: Sequence[Timex]) -> list[Timex]:
@@ -132,10 +133,17 @@ def _decision_name(text: str, head_start: int, hi: int) -> tuple[str, int]:
     return f"decision {text[start:end]}", end
 
 
-def mentions_in_sentence(text: str, lo: int, hi: int, tx: Sequence[Timex]) -> list[Mention]:
+def head_nouns(text: str) -> list[tuple[re.Match[str], bool]]:
+    """Every agreement head noun of a text, with whether it is a weak one, in text order."""
     rules = agreement_rules()
-    heads = sorted([(h, False) for h in rules.strong.finditer(text, lo, hi)]
-                   + [(h, True) for h in rules.weak.finditer(text, lo, hi)], key=lambda p: p[0].start())
+    return sorted([(h, False) for h in rules.strong.finditer(text)]
+                  + [(h, True) for h in rules.weak.finditer(text)], key=lambda p: p[0].start())
+
+
+def mentions_in_sentence(text: str, lo: int, hi: int, tx: Sequence[Timex],
+                         heads: Sequence[tuple[re.Match[str], bool]]) -> list[Mention]:
+    rules = agreement_rules()
+    heads = [(h, weak) for h, weak in heads if lo <= h.start() < hi]
     out: list[Mention] = []
     for h, weak in heads:
         if out and h.start() < out[-1].end:
@@ -236,7 +244,7 @@ def statuses(text: str, lo: int, hi: int, m: Mention) -> list[str]:
     a = max(lo, m.start - 60)
     b = min(hi, m.end + 80)
     found = list(dict.fromkeys(rules.status_names[int(x.lastgroup[1:])]
-                               for x in rules.status_any.finditer(text, a, b)))
+                               for x in rules.status_any.finditer(text[a:b].lower()) if x.lastgroup))
     if "not revoked" in found and "revoked" in found:
         found.remove("revoked")
     return found

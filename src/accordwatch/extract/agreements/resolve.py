@@ -92,8 +92,8 @@ def _joins(m: Mention, group: list[Mention]) -> bool:
     parties = sorted({p for x in group for p in x.parties})
     if not _compatible_parties(m.parties, parties):
         return False
-    kind = kind_of(m.name)
-    kinds = {kind_of(x.name) for x in group}
+    kind = m.kind or kind_of(m.name)
+    kinds = {x.kind or kind_of(x.name) for x in group}
     if m.date:
         if not date or not _compatible_dates(m.date, date):
             return False

@@ -22,12 +22,15 @@ def not_after(value: str, dct: str) -> bool:
     return not dct or value[:n] <= dct[:n]
 
 
-def narrative_time(text: str, tx: Sequence[Timex], pos: int, dct: str = "") -> str:
+def narrative_time(text: str, tx: Sequence[Timex], pos: int, dct: str = "",
+                   skip: frozenset[int] | set[int] = frozenset()) -> str:
     """The last day- or month-precise date before `pos` (a year where no finer one), never one after the
-    document date and never one that only bounds a period."""
+    document date, never one that only bounds a period, never one whose start is in `skip` (the date in
+    an agreement's name: "under the November 9, 2020 Statement" does not move the story to 2020)."""
     year = ""
     for t in reversed(tx):
-        if t.end > pos or BOUNDING.search(text[max(0, t.start - 12):t.start]) or not not_after(t.value, dct):
+        if t.end > pos or t.start in skip or BOUNDING.search(text[max(0, t.start - 12):t.start]) \
+                or not not_after(t.value, dct):
             continue
         if len(t.value) >= 7:
             return t.value[:10]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from accordwatch.extract.events.triggers import CLAUSE_BREAK, Trigger
+from accordwatch.extract.events.triggers import Trigger
 from accordwatch.model import ActorMention
 
 # An actor right after one of these is an object or a place, not the subject.
@@ -55,29 +55,34 @@ def source_of(text: str, lo: int, hi: int, t: Trigger, actors: Sequence[ActorMen
     region = max(_subject_region_start(text, lo, t.start), after)
     pool = [a for a in actors if region <= a.start and a.end <= t.start]
     free = [a for a in pool if not PREPOSITION.search(text[max(lo, a.start - 25):a.start])]
-    if not free:
-        free = pool[:1]
-    if not free:
+    chosen = _nearest_segment_subject(text, region, t.start, free) or (free[:1] or pool[:1] or [None])[0]
+    if chosen is None:
         return ()
-    chosen = free[0]
-    return tuple(dict.fromkeys(a.canonical for a in _coordinated(text, chosen, free)))
+    return tuple(dict.fromkeys(a.canonical for a in _coordinated(text, chosen, free or pool)))
 
 
-def speaker_of(text: str, lo: int, hi: int, speech: list[Trigger], actors: Sequence[ActorMention]) -> tuple[str, ...]:
-    """Who speaks: the subject of the speech verb, or the actor after it ("..., said Putin")."""
-    s = speech[0]
-    region = _subject_region_start(text, lo, s.start)
-    clause = region
-    for m in CLAUSE_BREAK.finditer(text, region, s.start):
-        if m.group() not in (",",):
-            clause = m.end()
-    before = [a for a in actors if clause <= a.start and a.end <= s.start]
-    free = [a for a in before if not PREPOSITION.search(text[max(lo, a.start - 25):a.start])]
+def _nearest_segment_subject(text: str, region: int, pos: int, free: list[ActorMention]) -> ActorMention | None:
+    """In "X did A, B and C" or "Under ..., a contingent was deployed" the subject of a later verb is the
+    first free actor of the nearest comma segment before it that has one."""
+    cuts = [m.end() for m in re.finditer(r",\s(?![A-Z])|,\s(?=[A-Z][a-z]+ [a-z])", text[region:pos])]
+    for cut in reversed([0, *cuts]):
+        seg = [a for a in free if a.start >= region + cut]
+        if seg:
+            return seg[0]
+    return None
+
+
+def speaker_of(text: str, lo: int, hi: int, speech: Trigger, actors: Sequence[ActorMention]) -> tuple[str, ...]:
+    """Who speaks: an actor just before the speech verb ("Putin said", "the Russian side emphasized"),
+    or just after it ("..., said Putin")."""
+    near = [a for a in actors if lo <= a.start and a.end <= speech.start
+            and len(text[a.end:speech.start].split()) <= 6 and not re.search(r"[.;:\"\u201d]", text[a.end:speech.start])]
+    free = [a for a in near if not PREPOSITION.search(text[max(lo, a.start - 25):a.start])]
     if free:
         return (free[-1].canonical,)
-    if before:
-        return (before[0].canonical,)
-    after = next((a for a in actors if s.end <= a.start < min(hi, s.end + 40)), None)
+    if near:
+        return (near[-1].canonical,)
+    after = next((a for a in actors if speech.end <= a.start < hi and len(text[speech.end:a.start].split()) <= 3), None)
     return (after.canonical,) if after is not None else ()
 
 

@@ -9,22 +9,33 @@ source, targets, date (dating.py) and modality; duplicates are merged.
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Sequence
 
-from accordwatch.extract.agreements import find_agreements
+from accordwatch.extract.agreements import find_agreement_mentions
 from accordwatch.extract.events.actors import location, source_of, speaker_of, targets_of
-from accordwatch.extract.events.dating import calendar_timexes, event_date, sentence_tense_dct
+from accordwatch.extract.events.dating import calendar_timexes, clause_timex, event_date, sentence_tense_dct
+from accordwatch.extract.events.lexicon import modality_rules
 from accordwatch.extract.events.triggers import (
     CLAUSE_BREAK,
     Trigger,
+    clause_start,
     conditional,
     find_triggers,
     governed,
+    main_trigger,
     modality,
     retyped,
 )
 from accordwatch.extract.sentences import sentence_spans
 from accordwatch.model import ActorMention, Agreement, Document, Event, Timex
+
+# Same-type triggers closer than this (in words) state one event.
+NEAR_WORDS = 14
+BACKGROUND = re.compile(r"\b(?:during|after|following|before|since|amid|despite|of|in|at|within|throughout)"
+                        r"\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+CONDITION = re.compile(r"\b(?:if|unless|whether)\b", re.IGNORECASE)
 
 
 class _Context:
@@ -33,14 +44,20 @@ class _Context:
     def __init__(self, doc: Document, actors: Sequence[ActorMention], timexes: Sequence[Timex], dct: str | None):
         self.doc, self.text = doc, doc.text
         self.triggers = find_triggers(doc.text)
-        self.tx = calendar_timexes(timexes)
+        self.all_tx = calendar_timexes(timexes)
+        self.tx_starts = [t.start for t in self.all_tx]
+        self.tx = self.all_tx  # narrowed to the sentence at hand by _sentence_events
         self.actors = sorted((a for a in actors if a.canonical), key=lambda a: a.start)
         self.dct = dct or ""
-        self.agreements = find_agreements(doc, actors, timexes)[0]
-        self.bound = {t.start for t in self.tx for a in self.agreements if a.start <= t.start < a.end}
+        self.agreements = find_agreement_mentions(doc, actors, timexes)[0]
+        self.bound = {t.start for t in self.all_tx for a in self.agreements if a.start <= t.start < a.end}
         self.last_source: tuple[str, ...] = ()
         self.last_speaker: tuple[str, ...] = ()
         self.agreement_of: dict[int, str] = {}  # id(event) -> agreement_key, for merging
+
+    def in_agreement_name(self, t: Trigger) -> bool:
+        """"the Statement on ... the termination of all hostilities": words of a name are not events."""
+        return t.role != "agreement" and any(a.start <= t.start < a.end for a in self.agreements)
 
 
 def find_events(doc: Document, actors: Sequence[ActorMention], timexes: Sequence[Timex],
@@ -54,25 +71,58 @@ def find_events(doc: Document, actors: Sequence[ActorMention], timexes: Sequence
 
 def _sentence_events(ctx: _Context, lo: int, hi: int) -> list[Event]:
     text = ctx.text
-    trigs = [t for t in ctx.triggers if lo <= t.start < hi]
+    ctx.tx = ctx.all_tx[bisect.bisect_left(ctx.tx_starts, lo):bisect.bisect_left(ctx.tx_starts, hi)]  # this sentence's
+    trigs = [t for t in ctx.triggers if lo <= t.start < hi and not ctx.in_agreement_name(t)]
     folded = governed(text, trigs)
     speech = [t for t in trigs if t.role == "speech"]
-    speaker = speaker_of(text, lo, hi, speech, ctx.actors) if speech else ()
-    if speech and not speaker and _pronoun_speaker(text, speech[0]):
+    statements = [t for t in speech if t.rule.mode == "statement"]
+    speaker = speaker_of(text, lo, hi, statements[0], ctx.actors) if statements else ()
+    if statements and not speaker and _pronoun_speaker(text, statements[0]):
         speaker = ctx.last_speaker
     if speaker:
         ctx.last_speaker = speaker
     agreements = [a for a in ctx.agreements if lo <= a.start < hi]
+    concluding = any(t.role == "agreement" for t in trigs)
+    main = main_trigger(trigs, text[lo:hi] and text)
     out: list[Event] = []
     for t in trigs:
-        if t.role == "speech" or t in folded:
+        if t.role == "speech" or t in folded or _in_condition(text, lo, t):
             continue
+        if t is not main and (_background(ctx, lo, hi, t) or _purpose(text, lo, t)):
+            continue
+        if concluding and t.rule.type == "CONSULT":
+            continue  # "a decision was made at the Moscow summit": the summit is where it was agreed
         out.append(_event(ctx, lo, hi, t, speech, speaker, agreements))
-    if agreements and not any(t.role == "agreement" for t in trigs):
+    if agreements and not concluding:
         out.extend(_agreement_events(ctx, lo, hi, agreements))
-    if speech and speaker:
-        out.append(_statement(ctx, lo, hi, speech[0], speaker))
-    return _one_per_type(out)
+    if statements and speaker:
+        said = _statement(ctx, lo, hi, statements[0], speaker)
+        if not any(e.source_actors[:1] == speaker and e.date == said.date for e in out):
+            out.append(said)  # else the content event already records what was said, by whom, when
+    return _one_per_type(text, out)
+
+
+def _background(ctx: _Context, lo: int, hi: int, t: Trigger) -> bool:
+    """A nominal trigger inside a prepositional phrase ("during these talks", "in the aftermath of renewed
+    clashes", "following Russia's withdrawal") is background to the sentence, not its event, unless it
+    carries its own date ("at their meeting on October 31, 2022")."""
+    if t.role in ("agreement", "frame") or not BACKGROUND.search(ctx.text, max(lo, t.start - 50), t.start):
+        return False
+    return clause_timex(ctx.text, ctx.tx, lo, hi, t.start, t.end, ctx.bound) is None
+
+
+def _purpose(text: str, lo: int, t: Trigger) -> bool:
+    """"its mandate was to unblock ...", "an effort to support stability": an aim, not an event; but
+    "ready to facilitate", "agreed to establish" are intentions (planned events)."""
+    before = text[max(lo, t.start - 60):t.start]
+    if not re.search(r"\bto\s+$", before):
+        return False
+    return not modality_rules().planned.search(" ".join(before.split()[-3:]))
+
+
+def _in_condition(text: str, lo: int, t: Trigger) -> bool:
+    """An action named only as a condition ("unless Baku and Yerevan refuse") did not happen."""
+    return bool(CONDITION.search(text, clause_start(text, lo, t.start), t.start))
 
 
 def _pronoun_speaker(text: str, t: Trigger) -> bool:
@@ -84,7 +134,9 @@ def _event(ctx: _Context, lo: int, hi: int, t: Trigger, speech: list[Trigger], s
            agreements: list[Agreement]) -> Event:
     text = ctx.text
     mod = modality(text, lo, hi, t)
-    kind = retyped(t.rule.type, mod, conditional(text, t, hi), t.role)
+    kind = retyped(t.rule.type, mod, False, t.role)
+    if mod == "asserted" and conditional(text, t, hi):
+        mod = "hypothetical"
     reported = speaker if any(s.start < t.start for s in speech) or any(s.start > t.end for s in speech) else ()
     src = source_of(text, lo, hi, t, ctx.actors, after=max((s.end for s in speech if s.end <= t.start), default=lo))
     if not src:
@@ -96,8 +148,10 @@ def _event(ctx: _Context, lo: int, hi: int, t: Trigger, speech: list[Trigger], s
         date, basis = agreement.date, "timex"
         tgt = tuple(dict.fromkeys([*tgt, *agreement.parties, *agreement.signatories]))
     else:
-        date, basis = event_date(text, lo, hi, t.start, t.end, ctx.tx, ctx.bound, ctx.dct,
-                                 statement=False, present=sentence_tense_dct(text, lo, t.start))
+        date, basis = event_date(text, lo, hi, t.start, t.end, ctx.tx, ctx.all_tx, ctx.bound, ctx.dct,
+                                 statement=t.role == "frame", present=sentence_tense_dct(text, lo, t.start))
+    if ctx.dct and basis == "document" and not src:
+        src = reported
     start = min(t.start, _source_start(ctx, lo, t.start, src))
     ev = Event(ctx.doc.id, start, _clause_end(text, t.end, hi), text[start:_clause_end(text, t.end, hi)],
                  kind, t.rule.id, 0.7, mode=t.rule.mode if kind == t.rule.type else "",
@@ -124,7 +178,7 @@ def _agreement_events(ctx: _Context, lo: int, hi: int, agreements: list[Agreemen
         if not a.date:
             continue
         inside = tuple(x.canonical for x in ctx.actors if a.start <= x.start < a.end)
-        actors = tuple(dict.fromkeys([*a.parties, *inside, *a.signatories]))
+        actors = tuple(dict.fromkeys([*a.parties, *inside, *a.signatories])) or ctx.last_source or ctx.last_speaker
         ev = Event(ctx.doc.id, a.start, a.end, a.text, "AGREE", "event.agreement_mention", 0.6,
                    mode="", source_actors=actors, date=a.date, date_basis="timex",
                    modality="asserted", location=a.place)
@@ -134,8 +188,9 @@ def _agreement_events(ctx: _Context, lo: int, hi: int, agreements: list[Agreemen
 
 
 def _statement(ctx: _Context, lo: int, hi: int, t: Trigger, speaker: tuple[str, ...]) -> Event:
-    date, basis = event_date(ctx.text, lo, hi, t.start, t.end, ctx.tx, ctx.bound, ctx.dct, statement=True,
-                             present=sentence_tense_dct(ctx.text, lo, t.start))
+    date, basis = event_date(ctx.text, lo, hi, t.start, t.end, ctx.tx, ctx.all_tx, ctx.bound, ctx.dct,
+                             statement=True,
+                             present=sentence_tense_dct(ctx.text, lo, t.start, statement=True))
     end = _clause_end(ctx.text, t.end, hi)
     return Event(ctx.doc.id, lo, end, ctx.text[lo:end], "OTHER", "event.statement", 0.6, mode="statement",
                  source_actors=speaker, date=date, date_basis=basis, modality="asserted")
@@ -152,13 +207,17 @@ def _clause_end(text: str, pos: int, hi: int) -> int:
     return end if end > pos else hi
 
 
-def _one_per_type(events: list[Event]) -> list[Event]:
-    """One event of a type per sentence ("cleared ..., demined ..., inspected ..." is one AID)."""
-    seen: dict[str, Event] = {}
-    for e in events:
-        if e.label not in seen or (e.date_basis == "timex" and seen[e.label].date_basis != "timex"):
-            seen[e.label] = e
-    return sorted(seen.values(), key=lambda e: e.start)
+def _one_per_type(text: str, events: list[Event]) -> list[Event]:
+    """Events of one type a few words apart are one ("cleared ..., demined ..., inspected ..." is one AID)."""
+    out: list[Event] = []
+    for e in sorted(events, key=lambda e: e.start):
+        twin = next((o for o in out if o.label == e.label and o.rule_id != "event.statement"
+                     and len(text[o.start:e.start].split()) <= NEAR_WORDS), None)
+        if twin is None or e.rule_id == "event.statement":
+            out.append(e)
+        elif e.date_basis == "timex" and twin.date_basis != "timex":
+            out[out.index(twin)] = e
+    return out
 
 
 def _merge(events: list[Event], agreement_of: dict[int, str]) -> list[Event]:

@@ -23,7 +23,7 @@ PURPOSE = re.compile(r"\b(?:in order )?to\s*$", re.IGNORECASE)
 FRAME_REACH = 10
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity: a trigger is one match, and sets of them stay cheap
 class Trigger:
     start: int
     end: int
