@@ -92,6 +92,8 @@ def duration_value(n: float | None, unit: str) -> str:
         head = duration_value(whole, unit) if whole else "P"
         tail = duration_value(rest, smaller)[1:]
         return head + (tail[1:] if tail.startswith("T") and "T" in head else tail)
+    if n is not None and unit in ("DE", "CE"):  # TimeML counts decades and centuries in years
+        return duration_value(n * (10 if unit == "DE" else 100), "Y")
     amount = "X" if n is None else _num_text(n)
     if unit == "FN":
         return f"P{'X' if n is None else _num_text(2 * n)}W"
@@ -161,6 +163,12 @@ def _date(rule: Rule, g: dict[str, str], text: str, lang: Language, ctx: Context
         return _part_of_year(rule, g, text, year, lang, ctx)
     if "season" in g:
         return _season(g, year, rel, lang, ctx)
+    if "weeknum" in g and year is not None:
+        return f"{year:04d}-W{int(g['weeknum']):02d}", ""
+    if rule.id == "week_number":  # "the week of March 6": the week that holds the day
+        value, how = _date(Rule("day_of_week", "DATE", "date", rule.regex, rule.order), g, text, lang, ctx)
+        day = Reference.parse(value)
+        return (at_granularity(day.day, "W"), how) if day and day.granularity == "day" else (value, how)
     if year is not None:
         if month is None:
             return f"{year:04d}", ""
@@ -354,6 +362,10 @@ def _set(rule: Rule, g: dict[str, str], text: str, lang: Language, ctx: Context)
         return _SET_WORDS[g["setword"].lower()], ""
     if "weekday" in g:
         return f"XXXX-WXX-{lang.lookup('weekday', g['weekday'])}", ""
+    if "season" in g:
+        return f"XXXX-{lang.lookup('season', g['season'])}", ""
+    if "month" in g:
+        return f"XXXX-{int(lang.lookup('month', g['month'])):02d}", ""
     unit = {"morning": "D", "evening": "D", "night": "D"}.get(g["unit"].lower()) or _unit(g, lang)
     every = g.get("numset", "1").lower()
     n = 2.0 if every == "other" else number(every, lang) or 1.0

@@ -25,6 +25,10 @@ _SEASON_CONTEXT = {"in", "the", "this", "last", "next", "during", "by", "until",
                    "after", "of", "from", "till", "for"}
 
 
+_RATE = re.compile(r"(?:a|an|per) \w+$", re.IGNORECASE)
+_AFTER_AMOUNT = re.compile(r"(?:\d|%|\b(?:hours|times|cents|dollars|million|billion|units|shares))\s*$")
+
+
 @dataclass(frozen=True)
 class Candidate:
     start: int
@@ -68,6 +72,8 @@ def plausible(text: str, c: Candidate, lang: Language) -> bool:
     m = c.match
     if not _capital_ok(m) or not _season_ok(text, c):
         return False
+    if c.rule.type == "DURATION" and _RATE.match(m.group(0)) and _AFTER_AMOUNT.search(text, 0, c.start):
+        return False  # "$1.76 a year", "24 hours a day": a rate, not a duration
     if c.rule.options.get("bare"):
         if _prev_word(text, c.start) in lang.lists.get("number_blockers", ()):
             return False
