@@ -49,19 +49,20 @@ def start_writer(tmp_path: Path, url: str, first: int, last: int) -> subprocess.
 
 
 def kill_mid_batch(proc: subprocess.Popen, after_begins: int, delay: float) -> str:
-    """SIGKILL the writer `delay` seconds after its `after_begins`-th "begin"; returns its last line."""
-    last, begins = "", 0
+    """SIGKILL the writer `delay` seconds after its `after_begins`-th "begin"; returns the last line
+    it printed before it died ("begin ..." when it died inside add_batch)."""
+    begins = 0
     assert proc.stdout is not None
     for line in proc.stdout:
-        last = line.strip()
-        if last.startswith("begin"):
+        if line.startswith("begin"):
             begins += 1
             if begins == after_begins:
                 time.sleep(delay)
                 break
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
-    return last
+    printed = [line] + proc.stdout.read().splitlines()
+    return printed[-1].strip()
 
 
 def expected_documents() -> dict:
@@ -94,7 +95,7 @@ def test_sigkill_mid_ingest_leaves_whole_batches_and_a_rerun_completes(store_url
     killed_inside = 0
     for cycle in range(3):
         proc = start_writer(tmp_path, store_url, 0, TOTAL)
-        last = kill_mid_batch(proc, after_begins=2, delay=rng.uniform(0.0, 0.03))
+        last = kill_mid_batch(proc, after_begins=2, delay=rng.uniform(0.0, 0.01))
         killed_inside += last.startswith("begin")
         with Store.open(store_url) as store:
             stored = assert_consistent(store, expected)
