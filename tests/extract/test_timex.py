@@ -94,3 +94,15 @@ def test_anchor_inferred_is_marked() -> None:
     assert timexes["Friday"].anchored_to == "dct" and timexes["Friday"].anchor_inferred
     assert timexes["Friday"].confidence < timexes["2020"].confidence
     assert not timexes["2020"].anchor_inferred
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in EXAMPLES.glob("*.txt")))
+def test_scanning_only_near_trigger_words_loses_nothing(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    text = (EXAMPLES / name).read_text(encoding="utf-8")
+    windowed = tag_text(text, "2025-11-07")
+    recognise = sys.modules["accordwatch.extract.timex.recognise"]
+    monkeypatch.setattr(recognise, "windows", lambda t, lang: {
+        k: [(0, len(t))] for k in ("any", "month", "weekday", "season", "pod", "unit", "holiday", "number", "word")})
+    assert tag_text(text, "2025-11-07") == windowed

@@ -17,7 +17,7 @@ from accordwatch.extract.timex.recognise import recognise
 from accordwatch.extract.timex.rules import load_language
 from accordwatch.model import Document, Timex
 
-__all__ = ["TaggedTimex", "find_timexes", "tag_text", "granularity_of"]
+__all__ = ["TaggedTimex", "find_timexes", "granularity_of", "tag_text"]
 
 _FULL_DATE = re.compile(r"^\d{4}(?:-\d\d){1,2}$")
 _GRANULARITY = (

@@ -106,9 +106,10 @@ def leading_mod(text: str, lang: Language) -> str:
     """The TIMEX3 mod of a leading modifier ("late September" -> END, "more than" -> MORE_THAN)."""
     low = text.lower()
     best = ""
-    for form, mod in lang.tables["mod"].items():
-        if low.startswith(form) and len(form) > len(best) and (len(low) == len(form) or not low[len(form)].isalpha()
-                                                              or form.endswith("-")):
+    for form in lang.tables["mod"]:
+        if not low.startswith(form) or len(form) <= len(best):
+            continue
+        if len(low) == len(form) or not low[len(form)].isalpha() or form.endswith("-"):
             best = form
     return str(lang.tables["mod"][best]) if best else ""
 
@@ -167,8 +168,8 @@ def _date(rule: Rule, g: dict[str, str], text: str, lang: Language, ctx: Context
         return f"{year:04d}-W{int(g['weeknum']):02d}", ""
     if rule.id == "week_number":  # "the week of March 6": the week that holds the day
         value, how = _date(Rule("day_of_week", "DATE", "date", rule.regex, rule.order), g, text, lang, ctx)
-        day = Reference.parse(value)
-        return (at_granularity(day.day, "W"), how) if day and day.granularity == "day" else (value, how)
+        held = Reference.parse(value)
+        return (at_granularity(held.day, "W"), how) if held and held.granularity == "day" else (value, how)
     if year is not None:
         if month is None:
             return f"{year:04d}", ""

@@ -137,7 +137,10 @@ def compact(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[int], li
     """The stretches of `text` in `spans`, widened to the white space around them so that no
     word is cut, joined by NUL (which no rule crosses); with each piece's start in the
     compact string and in `text`, to map offsets back."""
-    pieces, starts, origins, pos, size = [], [], [], 0, 0
+    pieces: list[str] = []
+    starts: list[int] = []
+    origins: list[int] = []
+    pos = size = 0
     for a, b in spans:
         while a > pos and not text[a - 1].isspace():
             a -= 1
