@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 
 from accordwatch.model import (
@@ -168,7 +170,8 @@ def test_listing_rows_carry_metadata(store):
     assert (row.title, row.published, row.published_how, row.language) == (
         "Talks in Abu Dhabi — Ереван, Bakı", "2025-07-10", "inferred", "en")
     assert (row.words, row.removed, row.source) == (doc.words, 2, doc.source)
-    assert row.ingested_at is not None
+    assert row.ingested_at.utcoffset() == timedelta(0)
+    assert abs(datetime.now(UTC) - row.ingested_at) < timedelta(minutes=5)
     assert row._asdict()["id"] == doc.id
 
 
@@ -268,6 +271,7 @@ def test_ingest_runs_and_errors_are_logged(store):
     assert (logged["id"], logged["status"], logged["counts"], logged["args"]) == (
         run, "done", {"added": 1, "failed": 1}, {"paths": ["a.txt", "b.pdf"]})
     assert logged["finished_at"] >= logged["started_at"]
+    assert logged["started_at"].utcoffset() == timedelta(0)  # aware UTC on both backends
     assert [(e["source"], e["reason"]) for e in store.errors(run)] == [("b.pdf", "no text layer")]
     second = store.start_run({})
     assert second != run and store.errors(second) == []

@@ -10,7 +10,31 @@ in step by a trigger on SQLite, a generated tsvector column with a GIN index on 
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import sqlalchemy as sa
+
+
+class UtcDateTime(sa.TypeDecorator):
+    """A UTC timestamp that comes back timezone-aware from both databases.
+
+    SQLite keeps no time zone: values are converted to UTC before they are written and
+    marked UTC when read, so both backends return the same aware datetimes.
+    """
+
+    impl = sa.DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
 
 metadata = sa.MetaData(naming_convention={
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -22,8 +46,8 @@ metadata = sa.MetaData(naming_convention={
 ingest_runs = sa.Table(
     "ingest_runs", metadata,
     sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column("started_at", sa.DateTime(timezone=True), nullable=False),
-    sa.Column("finished_at", sa.DateTime(timezone=True)),
+    sa.Column("started_at", UtcDateTime, nullable=False),
+    sa.Column("finished_at", UtcDateTime),
     sa.Column("status", sa.String(20), nullable=False),  # running, done, failed, interrupted ...
     sa.Column("args", sa.JSON, nullable=False),
     sa.Column("counts", sa.JSON, nullable=False),
@@ -36,7 +60,7 @@ ingest_errors = sa.Table(
               index=True),
     sa.Column("source", sa.Text, nullable=False),
     sa.Column("reason", sa.Text, nullable=False),
-    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("at", UtcDateTime, nullable=False),
 )
 
 documents = sa.Table(
@@ -63,7 +87,7 @@ documents = sa.Table(
     # The earlier version of the same source; the latest version is the one no row points to.
     sa.Column("previous_id", sa.String(64), index=True),
     sa.Column("run_id", sa.Integer, sa.ForeignKey("ingest_runs.id", ondelete="SET NULL")),
-    sa.Column("ingested_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("ingested_at", UtcDateTime, nullable=False),
 )
 
 spans = sa.Table(
