@@ -9,6 +9,7 @@ what happened: "will remain until November 2025" said in 2023, then "withdrawn o
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 
 from accordwatch.fuse import dates
@@ -59,15 +60,21 @@ def figure_verdict(figs: Sequence[Figure]) -> str:
 
 
 def group_figures(corpus: Corpus) -> list[list[Figure]]:
+    """Figures of the same thing together; groups are found through (unit, object word)."""
     groups: list[list[Figure]] = []
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
     for fig in corpus.of_kind("figure"):
         if not isinstance(fig, Figure) or fig.value is None:
             continue
-        home = next((g for g in groups if all(same_object(fig, x) for x in g)), None)
+        keys = [(fig.unit, w) for w in sorted(_object_words(fig))] if comparable(fig) else []
+        candidates = sorted({i for k in keys for i in index.get(k, ())})
+        home = next((i for i in candidates if all(same_object(fig, x) for x in groups[i])), None)
         if home is None:
             groups.append([fig])
+            for k in keys:
+                index[k].append(len(groups) - 1)
         else:
-            home.append(fig)
+            groups[home].append(fig)
     return groups
 
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
+from accordwatch.extract.sentences import sentence_spans
 from accordwatch.fuse.publishers import publisher_keys
 from accordwatch.fuse.records import DocInfo, SpanRef
 from accordwatch.fuse.text import sentence_around, squash
@@ -40,9 +41,19 @@ class Corpus:
         for doc_spans in self.spans:
             yield from (s for s in doc_spans if s.kind == kind)
 
+    @cached_property
+    def _sentences(self) -> dict[str, list[tuple[int, int]]]:
+        return {}
+
+    def sentences(self, doc: Document) -> list[tuple[int, int]]:
+        """The document's sentences, split once."""
+        if doc.id not in self._sentences:
+            self._sentences[doc.id] = sentence_spans(doc.text)
+        return self._sentences[doc.id]
+
     def ref(self, span: Span) -> SpanRef:
         doc = self.by_id[span.doc_id]
-        lo, hi = sentence_around(doc.text, span.start, span.end)
+        lo, hi = sentence_around(self.sentences(doc), span.start, span.end)
         return SpanRef(doc_id=doc.id, kind=span.kind, start=span.start, end=span.end, text=span.text,
                        source=doc.source, publisher=self.publishers[doc.id], said_on=said_on(doc),
                        sentence=squash(doc.text[lo:hi]), sentence_start=lo, sentence_end=hi)

@@ -9,13 +9,14 @@ so 2023-09 cannot chain 2023-09-19 to 2023-09-25.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 
 from accordwatch.fuse import dates
 from accordwatch.fuse.corpus import Corpus
 from accordwatch.fuse.publishers import independent_count
 from accordwatch.fuse.records import FusedEvent, Mention, stable_id
-from accordwatch.fuse.rules import load, types_compatible
+from accordwatch.fuse.rules import load, type_group, types_compatible
 from accordwatch.fuse.text import shingles
 from accordwatch.model import Event
 
@@ -70,16 +71,36 @@ def _affinity(m: Mention, cluster: list[Mention]) -> tuple[int, int]:
     return len(actors & set(m.actors)), sum(c.date == m.date for c in cluster)
 
 
+def _buckets(m: Mention) -> list[tuple]:
+    """Where a mention's possible clusters are kept: modality class, type group, year.
+
+    Mentions are clustered most precise first, so a cluster's first member is its narrowest
+    and every later member contains it: looking in the years a mention covers finds them all.
+    """
+    head = (_modality_class(m), tuple(sorted(type_group(m.type))))
+    r = dates.parse(m.date)
+    if r is None:
+        return [(*head, None)]
+    return [(*head, y) for y in range(r.start.year, r.end.year + 1)]
+
+
 def cluster_mentions(mentions: Sequence[Mention], related: Related = lambda x, y: True) -> list[list[Mention]]:
     order = sorted(mentions, key=lambda m: (dates.granularity_rank(m.date), m.date, m.ref.said_on or "9999",
                                             m.ref.doc_id, m.ref.start))
     clusters: list[list[Mention]] = []
+    index: dict[tuple, list[int]] = defaultdict(list)  # bucket -> clusters
     for m in order:
-        fits = [c for c in clusters if all(same_happening(m, x, related) for x in c)]
+        keys = _buckets(m)
+        if keys[0][-1] is None:  # undated: any cluster of its kind, if it quotes one of them
+            keys = [keys[0][:2]]
+        candidates = sorted({i for k in keys for i in index.get(k, ())})
+        fits = [i for i in candidates if all(same_happening(m, x, related) for x in clusters[i])]
         if fits:
-            max(fits, key=lambda c: _affinity(m, c)).append(m)
-        else:
-            clusters.append([m])
+            clusters[max(fits, key=lambda i: (_affinity(m, clusters[i]), -i))].append(m)
+            continue
+        clusters.append([m])
+        for k in {*_buckets(m), _buckets(m)[0][:2]}:
+            index[k].append(len(clusters) - 1)
     return clusters
 
 

@@ -9,6 +9,7 @@ quote also count once (a news report quoting a statement does not corroborate it
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from accordwatch.fuse.rules import load
@@ -39,9 +40,19 @@ class _Groups:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def is_repost(a: set, b: set, share: float) -> bool:
-    small, large = (a, b) if len(a) <= len(b) else (b, a)
-    return bool(small) and len(small & large) / len(small) >= share
+def _repost_pairs(grams: dict[str, set], share: float, common: int) -> list[tuple[str, str]]:
+    """Pairs of documents sharing `share` of the smaller one's n-grams, found through an index
+    of n-grams (those in more than `common` documents are boilerplate, not reposts)."""
+    holders: dict[tuple, list[str]] = defaultdict(list)
+    for doc_id, gs in grams.items():
+        for g in gs:
+            holders[g].append(doc_id)
+    shared: Counter = Counter()
+    for ids in holders.values():
+        if 1 < len(ids) <= common:
+            shared.update((a, b) for i, a in enumerate(ids) for b in ids[i + 1:])
+    return sorted((a, b) for (a, b), n in shared.items()
+                  if n / max(1, min(len(grams[a]), len(grams[b]))) >= share)
 
 
 def publisher_keys(docs: Sequence[Document]) -> dict[str, str]:
@@ -57,10 +68,8 @@ def publisher_keys(docs: Sequence[Document]) -> dict[str, str]:
             unnamed.append(doc)
     grams = {d.id: shingles(d.text, rules["shingle_words"]) for d in unnamed}
     groups = _Groups([d.id for d in unnamed])
-    for i, a in enumerate(unnamed):
-        for b in unnamed[i + 1:]:
-            if is_repost(grams[a.id], grams[b.id], rules["repost_share"]):
-                groups.union(a.id, b.id)
+    for a, b in _repost_pairs(grams, rules["repost_share"], rules["boilerplate_documents"]):
+        groups.union(a, b)
     for d in unnamed:
         keys[d.id] = f"doc:{groups.find(d.id)[:12]}"
     return keys

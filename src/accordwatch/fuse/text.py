@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
 import re
-
-from accordwatch.extract.sentences import sentence_spans
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 
@@ -24,10 +23,14 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
-def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence holding [start, end); sentences it spans over are joined."""
+def sentence_around(sentences: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+    """The sentence (from `sentences`, sorted (start, end) pairs) holding [start, end); sentences
+    it spans over are joined."""
     lo, hi = start, end
-    for s, e in sentence_spans(text):
+    i = max(bisect.bisect_right(sentences, (start, float("inf"))) - 1, 0)
+    for s, e in sentences[i:]:
+        if s >= end:
+            break
         if s <= start < e or s < end <= e:
             lo, hi = min(lo, s), max(hi, e)
     return lo, hi
