@@ -19,7 +19,7 @@ from accordwatch.model import Document, Timex
 
 __all__ = ["TaggedTimex", "find_timexes", "granularity_of", "tag_text"]
 
-_FULL_DATE = re.compile(r"^\d{4}(?:-\d\d){1,2}$")
+_FULL_DATE = re.compile(r"^\d{4}(?:-\d\d){0,2}$")
 _GRANULARITY = (
     (re.compile(r"^\d{4}-\d\d-\d\dT"), "time"),
     (re.compile(r"^(?:\d{4}|XXXX)-\d\d-\d\d"), "day"),
