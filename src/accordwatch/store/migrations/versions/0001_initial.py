@@ -129,10 +129,12 @@ def _sqlite_search() -> None:
 
 def _postgresql_search() -> None:
     # A generated column: PostgreSQL computes it in the same statement that writes the row.
+    # A tsvector holds at most 1 MB, and a long report of many distinct words goes past it
+    # (the insert would fail): only the first 400,000 characters of a text are indexed.
     op.execute(
         "ALTER TABLE documents ADD COLUMN search_vector tsvector GENERATED ALWAYS AS ("
-        "setweight(to_tsvector('english', coalesce(title, '')), 'A') || "
-        "setweight(to_tsvector('english', text), 'B')) STORED"
+        "setweight(to_tsvector('english', left(coalesce(title, ''), 1000)), 'A') || "
+        "setweight(to_tsvector('english', left(text, 400000)), 'B')) STORED"
     )
     op.execute("CREATE INDEX ix_documents_search_vector ON documents USING gin (search_vector)")
 
