@@ -359,8 +359,9 @@ def _day_ref(rule: Rule, g: dict[str, str], text: str, lang: Language, ctx: Cont
 
 
 def _set(rule: Rule, g: dict[str, str], text: str, lang: Language, ctx: Context) -> tuple[str, str]:
-    if "setword" in g:
-        return _SET_WORDS[g["setword"].lower()], ""
+    word = g.get("setword") or g.get("setword2")
+    if word:
+        return _SET_WORDS[word.lower()], ""
     if "weekday" in g:
         return f"XXXX-WXX-{lang.lookup('weekday', g['weekday'])}", ""
     if "season" in g:
