@@ -145,9 +145,11 @@ def mentions_in_sentence(text: str, lo: int, hi: int, tx: Sequence[Timex],
     rules = agreement_rules()
     heads = [(h, weak) for h, weak in heads if lo <= h.start() < hi]
     out: list[Mention] = []
-    for h, weak in heads:
+    for i, (h, weak) in enumerate(heads):
         if out and h.start() < out[-1].end:
             continue  # a head inside an earlier agreement's name: "agreements regarding ... a peace treaty"
+        if i + 1 < len(heads) and heads[i + 1][0].start() - h.end() <= 1:
+            continue  # "ceasefire agreement": the first noun modifies the second
         m = _mention(text, lo, hi, h, weak, tx, rules)
         if m is not None:
             out.extend(m)

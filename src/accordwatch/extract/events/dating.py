@@ -80,7 +80,7 @@ def event_date(text: str, lo: int, hi: int, start: int, end: int, tx: Sequence[T
         named = [t for t in tx if lo <= t.start < hi and t.start in bound]
         if named:
             return named[0].value, "timex"
-    narrative = narrative_time(text, all_tx, start, dct, bound)
+    narrative = narrative_time(text, all_tx, start, dct, bound if statement else frozenset())
     if statement and dct and (not narrative or days_apart(narrative, dct) > REPORTING_DAYS):
         return dct, "document"
     if narrative:

@@ -18,6 +18,7 @@ from accordwatch.extract.events.actors import location, source_of, speaker_of, t
 from accordwatch.extract.events.dating import calendar_timexes, clause_timex, event_date, sentence_tense_dct
 from accordwatch.extract.events.lexicon import modality_rules
 from accordwatch.extract.events.triggers import (
+    BACKGROUND,
     CLAUSE_BREAK,
     Trigger,
     clause_start,
@@ -27,14 +28,15 @@ from accordwatch.extract.events.triggers import (
     main_trigger,
     modality,
     retyped,
+    words_between,
 )
 from accordwatch.extract.sentences import sentence_spans
 from accordwatch.model import ActorMention, Agreement, Document, Event, Timex
 
-# Same-type triggers closer than this (in words) state one event.
+# Same-type triggers closer than this (in words) state one event ...
 NEAR_WORDS = 14
-BACKGROUND = re.compile(r"\b(?:during|after|following|before|since|amid|despite|of|in|at|within|throughout)"
-                        r"\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+# ... except statements and the conclusion of distinct agreements.
+SEPARATE = ("event.statement", "event.agreement_mention")
 CONDITION = re.compile(r"\b(?:if|unless|whether)\b", re.IGNORECASE)
 
 
@@ -90,11 +92,12 @@ def _sentence_events(ctx: _Context, lo: int, hi: int) -> list[Event]:
             continue
         if t is not main and (_background(ctx, lo, hi, t) or _purpose(text, lo, t)):
             continue
-        if concluding and t.rule.type == "CONSULT":
+        if t.rule.type == "CONSULT" and any(c.role == "agreement" and words_between(text, c.end, t.start) <= 6
+                                            for c in trigs if c.end <= t.start):
             continue  # "a decision was made at the Moscow summit": the summit is where it was agreed
         out.append(_event(ctx, lo, hi, t, speech, speaker, agreements))
     if agreements and not concluding:
-        out.extend(_agreement_events(ctx, lo, hi, agreements))
+        out.extend(_agreement_events(ctx, lo, hi, agreements, speaker))
     if statements and speaker:
         said = _statement(ctx, lo, hi, statements[0], speaker)
         if not any(e.source_actors[:1] == speaker and e.date == said.date for e in out):
@@ -150,8 +153,8 @@ def _event(ctx: _Context, lo: int, hi: int, t: Trigger, speech: list[Trigger], s
     else:
         date, basis = event_date(text, lo, hi, t.start, t.end, ctx.tx, ctx.all_tx, ctx.bound, ctx.dct,
                                  statement=t.role == "frame", present=sentence_tense_dct(text, lo, t.start))
-    if ctx.dct and basis == "document" and not src:
-        src = reported
+    if mod == "planned" and basis != "timex" and ctx.dct:
+        date, basis = ctx.dct, "document"  # a plan without a date of its own: as stated at the report's date
     start = min(t.start, _source_start(ctx, lo, t.start, src))
     ev = Event(ctx.doc.id, start, _clause_end(text, t.end, hi), text[start:_clause_end(text, t.end, hi)],
                  kind, t.rule.id, 0.7, mode=t.rule.mode if kind == t.rule.type else "",
@@ -171,14 +174,15 @@ def _governed_agreement(t: Trigger, agreements: list[Agreement]) -> Agreement | 
     return min(agreements, key=lambda a: abs(a.start - t.end) if a.start >= t.start else abs(t.start - a.end) + 40)
 
 
-def _agreement_events(ctx: _Context, lo: int, hi: int, agreements: list[Agreement]) -> list[Event]:
+def _agreement_events(ctx: _Context, lo: int, hi: int, agreements: list[Agreement],
+                      speaker: tuple[str, ...]) -> list[Event]:
     """A dated agreement named without a verb of conclusion is itself the record of an AGREE event."""
     out = []
     for a in agreements:
         if not a.date:
             continue
         inside = tuple(x.canonical for x in ctx.actors if a.start <= x.start < a.end)
-        actors = tuple(dict.fromkeys([*a.parties, *inside, *a.signatories])) or ctx.last_source or ctx.last_speaker
+        actors = tuple(dict.fromkeys([*a.parties, *inside, *a.signatories])) or speaker or ctx.last_source
         ev = Event(ctx.doc.id, a.start, a.end, a.text, "AGREE", "event.agreement_mention", 0.6,
                    mode="", source_actors=actors, date=a.date, date_basis="timex",
                    modality="asserted", location=a.place)
@@ -211,9 +215,9 @@ def _one_per_type(text: str, events: list[Event]) -> list[Event]:
     """Events of one type a few words apart are one ("cleared ..., demined ..., inspected ..." is one AID)."""
     out: list[Event] = []
     for e in sorted(events, key=lambda e: e.start):
-        twin = next((o for o in out if o.label == e.label and o.rule_id != "event.statement"
+        twin = next((o for o in out if o.label == e.label and o.rule_id not in SEPARATE
                      and len(text[o.start:e.start].split()) <= NEAR_WORDS), None)
-        if twin is None or e.rule_id == "event.statement":
+        if twin is None or e.rule_id in SEPARATE:
             out.append(e)
         elif e.date_basis == "timex" and twin.date_basis != "timex":
             out[out.index(twin)] = e

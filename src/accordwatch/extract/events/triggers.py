@@ -18,6 +18,9 @@ CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\bthat\b|\bwhich\b|\bwho\b
 SUBORDINATOR = re.compile(
     r"\b(?:if|unless|as|because|after|following|when|while|whereas|despite|since|before|until|during|who|which|that)\b",
     re.IGNORECASE)
+# A noun in a prepositional phrase ("in the aftermath of renewed clashes") is background, not the main event.
+BACKGROUND = re.compile(r"\b(?:during|after|following|before|since|amid|despite|of|in|at|within|throughout)"
+                        r"\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 PURPOSE = re.compile(r"\b(?:in order )?to\s*$", re.IGNORECASE)
 # How many words after a frame its governed action may start.
 FRAME_REACH = 10
@@ -104,10 +107,11 @@ def governed(text: str, triggers: list[Trigger]) -> set[Trigger]:
 
 
 def subordinate(text: str, triggers: list[Trigger]) -> set[Trigger]:
-    """Triggers that are not the sentence's main act: in a clause opened by a subordinator after an
-    earlier act ("resigned as the opposition threatened ..."), or the object of an earlier act
+    """Triggers that are not the sentence's main act: in a prepositional phrase ("amid clashes"), in a
+    clause opened by a subordinator after an earlier act ("resigned as the opposition threatened ..."),
+    or the object of an earlier act
     ("rejected an Australian ultimatum", "would not meet the kidnappers' demands")."""
-    out: set[Trigger] = set()
+    out: set[Trigger] = {t for t in triggers if t.role == "action" and BACKGROUND.search(text, max(0, t.start - 50), t.start)}
     acts = [t for t in triggers if t.role != "speech"]
     for i, t in enumerate(acts[1:], 1):
         prev = acts[i - 1]
