@@ -221,3 +221,4 @@ if __name__ == "__main__":
     main()
 
 import accordwatch.cli_fuse  # noqa: E402,F401  (registers timeline, agreements, figures, conflicts, brief)
+import accordwatch.cli_serve  # noqa: E402,F401
