@@ -106,3 +106,8 @@ def test_scanning_only_near_trigger_words_loses_nothing(name: str, monkeypatch: 
     monkeypatch.setattr(recognise, "windows", lambda t, lang: {
         k: [(0, len(t))] for k in ("any", "month", "weekday", "season", "pod", "unit", "holiday", "number", "word")})
     assert tag_text(text, "2025-11-07") == windowed
+
+
+def test_a_month_level_document_date_does_not_invent_days() -> None:
+    found = values("Last week talks stalled; this year they resumed; two days ago a deal was near.", "2023-10")
+    assert found == {"Last week": "PAST_REF", "this year": "2023", "two days ago": "PAST_REF"}

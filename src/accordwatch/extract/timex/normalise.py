@@ -305,7 +305,7 @@ def _offset(rule: Rule, g: dict[str, str], text: str, lang: Language, ctx: Conte
     if n is None:
         return ("PAST_REF" if direction < 0 else "FUTURE_REF"), how
     unit = _unit(g, lang)
-    if ref is None:
+    if ref is None or not _known_to(ref, unit):
         return ("PAST_REF" if direction < 0 else "FUTURE_REF"), ""
     if unit == "Y" and n == 1 and direction < 0 and ctx.quarter:
         return f"{int(ctx.quarter[:4]) - 1:04d}{ctx.quarter[4:]}", "narrative"
@@ -315,6 +315,15 @@ def _offset(rule: Rule, g: dict[str, str], text: str, lang: Language, ctx: Conte
     if n != int(n) and unit == "Y":
         unit = "M"
     return at_granularity(shift(ref.day, direction * amount, unit), unit), how
+
+
+_FINEST_UNIT = {"day": 0, "month": 2, "year": 4}
+_UNIT_RANK = {"D": 0, "W": 1, "WE": 1, "M": 2, "Q": 3, "H": 3, "Y": 4, "DE": 5, "CE": 6}
+
+
+def _known_to(ref: Reference, unit: str) -> bool:
+    """Whether `ref` is precise enough to count `unit`s from ("last week" needs a known day)."""
+    return _UNIT_RANK.get(unit, 0) >= _FINEST_UNIT.get(ref.granularity, 0)
 
 
 def _unit_ref(rule: Rule, g: dict[str, str], text: str, lang: Language, ctx: Context) -> tuple[str, str]:
@@ -331,7 +340,7 @@ def _unit_ref(rule: Rule, g: dict[str, str], text: str, lang: Language, ctx: Con
     else:
         unit_shift = direction
     ref, how = ctx.reference(narrative_first=bool(rule.options.get("narrative")))
-    if ref is None:
+    if ref is None or not _known_to(ref, unit):
         return ("PAST_REF" if direction < 0 else "FUTURE_REF" if direction > 0 else "PRESENT_REF"), ""
     if unit == "WE" and direction == 0:  # "the weekend": the one before, or after in future tense
         saturday = weekday_date(ref.day, 6, FUTURE if ctx.tense == FUTURE else PAST)
