@@ -17,7 +17,7 @@ from accordwatch.fuse.corpus import Corpus
 from accordwatch.fuse.publishers import independent_count
 from accordwatch.fuse.records import FusedEvent, Mention, stable_id
 from accordwatch.fuse.rules import load, type_group, types_compatible
-from accordwatch.fuse.text import shingles
+from accordwatch.fuse.text import sentence_shingles
 from accordwatch.model import Event
 
 Related = Callable[[str, str], bool]  # are two documents (by id) about the same actors?
@@ -39,7 +39,7 @@ def _modality_class(m: Mention) -> str:
 
 def _shares_quote(a: Mention, b: Mention) -> bool:
     n = load("fusion")["shingle_words"]
-    return bool(shingles(a.ref.sentence, n) & shingles(b.ref.sentence, n))
+    return bool(sentence_shingles(a.ref.sentence, n) & sentence_shingles(b.ref.sentence, n))
 
 
 def _actors_agree(a: Mention, b: Mention, related: Related) -> bool:
@@ -84,23 +84,32 @@ def _buckets(m: Mention) -> list[tuple]:
     return [(*head, y) for y in range(r.start.year, r.end.year + 1)]
 
 
+def _quote_keys(m: Mention) -> list[tuple]:
+    """Buckets by the word runs of a mention's sentence: where an undated mention looks."""
+    head = (_modality_class(m), tuple(sorted(type_group(m.type))))
+    return [(*head, g) for g in sorted(sentence_shingles(m.ref.sentence, load("fusion")["shingle_words"]))]
+
+
 def cluster_mentions(mentions: Sequence[Mention], related: Related = lambda x, y: True) -> list[list[Mention]]:
     order = sorted(mentions, key=lambda m: (dates.granularity_rank(m.date), m.date, m.ref.said_on or "9999",
                                             m.ref.doc_id, m.ref.start))
     clusters: list[list[Mention]] = []
     index: dict[tuple, list[int]] = defaultdict(list)  # bucket -> clusters
     for m in order:
-        keys = _buckets(m)
-        if keys[0][-1] is None:  # undated: any cluster of its kind, if it quotes one of them
-            keys = [keys[0][:2]]
+        dated = _buckets(m)[0][-1] is not None
+        keys = _buckets(m) if dated else _quote_keys(m)  # undated: only a cluster it quotes
         candidates = sorted({i for k in keys for i in index.get(k, ())})
         fits = [i for i in candidates if all(same_happening(m, x, related) for x in clusters[i])]
         if fits:
-            clusters[max(fits, key=lambda i: (_affinity(m, clusters[i]), -i))].append(m)
-            continue
-        clusters.append([m])
-        for k in {*_buckets(m), _buckets(m)[0][:2]}:
-            index[k].append(len(clusters) - 1)
+            home = max(fits, key=lambda i: (_affinity(m, clusters[i]), -i))
+            clusters[home].append(m)
+        else:
+            clusters.append([m])
+            home = len(clusters) - 1
+            for k in _buckets(m) if dated else ():
+                index[k].append(home)
+        for k in _quote_keys(m):
+            index[k].append(home)
     return clusters
 
 

@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from accordwatch.fuse.rules import load
-from accordwatch.fuse.text import shingles
+from accordwatch.fuse.text import sentence_shingles, shingles
 from accordwatch.model import Document
 
 
@@ -84,7 +84,7 @@ def independent_count(items: Sequence[tuple[str, str, str]]) -> int:
     n = load("fusion")["shingle_words"]
     keys = [str(i) for i in range(len(items))]
     groups = _Groups(keys)
-    grams = [shingles(sentence, n) for _, _, sentence in items]
+    grams = [sentence_shingles(sentence, n) for _, _, sentence in items]
     for i, (pub_i, _, _) in enumerate(items):
         for j in range(i + 1, len(items)):
             if pub_i == items[j][0] or grams[i] & grams[j]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 
@@ -12,10 +13,16 @@ def words(text: str) -> list[str]:
     return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
 
 
-def shingles(text: str, n: int) -> set[tuple[str, ...]]:
+def shingles(text: str, n: int) -> frozenset[tuple[str, ...]]:
     """Every run of n consecutive words: shared runs mark a quote or a repost."""
     ws = words(text)
-    return {tuple(ws[i:i + n]) for i in range(len(ws) - n + 1)}
+    return frozenset(tuple(ws[i:i + n]) for i in range(len(ws) - n + 1))
+
+
+@lru_cache(maxsize=16384)
+def sentence_shingles(sentence: str, n: int) -> frozenset[tuple[str, ...]]:
+    """`shingles` of a sentence, kept: fusion compares each sentence with many others."""
+    return shingles(sentence, n)
 
 
 def squash(text: str) -> str:
