@@ -145,52 +145,59 @@ def _spoken_two_thousand(text: str, lang: Language) -> int | None:
 
 
 def _date(rule: Rule, g: dict[str, str], text: str, lang: Language, ctx: Context) -> tuple[str, str]:
+    """Calendar dates at their own granularity: 2024-06-12, 2024-06, 2024, 202, 2023-Q3, 2023-SU ..."""
+    coarse = _decade_or_century(rule, g, lang)
+    if coarse:
+        return coarse, ""
     year = _year_of(g, lang) or _spoken_two_thousand(text, lang)
-    if "decade" in g:
-        return g["decade"], ""
-    if "decade2" in g:
-        return "19" + g["decade2"], ""
-    if rule.options.get("century"):
-        return f"{int(lang.lookup('ordinal', g['ordinal'])) - 1:02d}", ""
-    month = lang.lookup("month", g["month"]) if "month" in g else (int(g["monthnum"]) if "monthnum" in g else None)
-    day = int(g["day"]) if "day" in g else None
-    if "holiday" in g:
-        month, day = (int(x) for x in str(lang.lookup("holiday", g["holiday"])).split("-"))
     rel = lang.lookup("rel", g["rel"]) if "rel" in g else None
-    pod = f"T{lang.lookup('pod', g['pod'])}" if "pod" in g else ""
-    if pod in ("TNI", "TEV") and "weekday" in g:
-        pod = ""  # TimeML dates "Friday night" to the day
     if "ordinal" in g and ("quarter" in text.lower() or rule.options.get("half")):
         return _part_of_year(rule, g, text, year, lang, ctx)
     if "season" in g:
         return _season(g, year, rel, lang, ctx)
     if "weeknum" in g and year is not None:
         return f"{year:04d}-W{int(g['weeknum']):02d}", ""
-    if rule.id == "week_number":  # "the week of March 6": the week that holds the day
-        value, how = _date(Rule("day_of_week", "DATE", "date", rule.regex, rule.order), g, text, lang, ctx)
+    value, how = _month_day(rule, g, year, rel, lang, ctx)
+    if rule.options.get("week_of"):  # "the week of March 6": the week that holds the day
         held = Reference.parse(value)
         return (at_granularity(held.day, "W"), how) if held and held.granularity == "day" else (value, how)
+    return value, how
+
+
+def _decade_or_century(rule: Rule, g: dict[str, str], lang: Language) -> str:
+    if "decade" in g:
+        return g["decade"]
+    if "decade2" in g:  # "the '80s"
+        return "19" + g["decade2"]
+    if rule.options.get("century"):  # "the 20th century" -> 19
+        return f"{int(lang.lookup('ordinal', g['ordinal'])) - 1:02d}"
+    return ""
+
+
+def _month_day(rule: Rule, g: dict[str, str], year: int | None, rel: int | None, lang: Language,
+               ctx: Context) -> tuple[str, str]:
+    month = lang.lookup("month", g["month"]) if "month" in g else (int(g["monthnum"]) if "monthnum" in g else None)
+    day = int(g["day"]) if "day" in g else None
+    if "holiday" in g:
+        month, day = (int(x) for x in str(lang.lookup("holiday", g["holiday"])).split("-"))
+    pod = f"T{lang.lookup('pod', g['pod'])}" if "pod" in g else ""
+    if pod in ("TNI", "TEV") and "weekday" in g:
+        pod = ""  # TimeML mostly dates "Friday night" to the day
     if year is not None:
-        if month is None:
-            return f"{year:04d}", ""
-        return _ymd(year, month, day) + pod, ""
+        return (f"{year:04d}" if month is None else _ymd(year, month, day) + pod), ""
+    if month is None:
+        return _weekday(g, rel, pod, lang, ctx) if "weekday" in g else ("XXXX", "")
     ref, how = ctx.reference(narrative_first=ctx.dct is None)
-    if month is not None:
+    if ref is None:
+        return ("XXXX-" + _ymd(0, month, day)[5:]) + pod, ""
+    if rule.options.get("rel_year"):  # "June last year": the relation is the year's
+        y = ref.day.year + (rel or 0)
+    elif rel == 0 or (how == "narrative" and rel is None):
+        y = ref.day.year
+    else:
         direction = rel if rel is not None else ctx.tense
-        if ref is None:
-            return ("XXXX-" + _ymd(0, month, day)[5:]) + pod, ""
-        if rule.options.get("rel_year"):  # "June last year": the relation is the year's
-            y = ref.day.year + (rel or 0)
-        elif rel == 0:
-            y = ref.day.year
-        else:
-            y = month_year(ref.day, month, direction, day or 1, rel is not None)
-        if how == "narrative" and rel is None:
-            y = ref.day.year
-        return _ymd(y, month, day) + pod, how
-    if "weekday" in g:
-        return _weekday(g, rel, pod, lang, ctx)
-    return "XXXX", ""
+        y = month_year(ref.day, month, direction, day or 1, rel is not None)
+    return _ymd(y, month, day) + pod, how
 
 
 def _ymd(year: int, month: int, day: int | None) -> str:
