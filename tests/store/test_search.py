@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 import pytest
@@ -112,8 +113,6 @@ def test_fts5_query_quotes_every_term():
 
 def test_a_very_long_document_is_stored_and_found(store):
     # 40,000 distinct words (1.3 MB): more than one PostgreSQL tsvector can hold whole.
-    import hashlib
-
     words = [hashlib.md5(str(i).encode()).hexdigest() for i in range(40_000)]
     doc = make_doc("Opening words about demarcation. " + " ".join(words), source="long-report.txt")
     assert store.add_document(doc, [])

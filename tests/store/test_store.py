@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+import sqlalchemy as sa
 
 from accordwatch.model import (
     SPAN_KINDS,
@@ -18,7 +19,7 @@ from accordwatch.model import (
     Timex,
     content_hash,
 )
-from accordwatch.store import AmbiguousKey, Store, check_invariants, migrate
+from accordwatch.store import AmbiguousKey, Store, check_invariants, migrate, schema
 from tests.conftest import EXAMPLES, make_doc
 from tests.store.synthetic import synthetic_document, word_spans
 
@@ -299,3 +300,15 @@ def test_open_resolves_paths_and_env(tmp_path, monkeypatch):
     assert (tmp_path / "sub" / "env.db").exists()
     with Store.open("sub/env.db") as s:
         assert len(s.known_ids()) == 1
+
+
+def test_a_failed_write_block_rolls_back(store):
+    with pytest.raises(RuntimeError), store.writing() as conn:
+        conn.execute(sa.insert(schema.ingest_runs).values(
+            started_at=datetime.now(UTC), status="x", args={}, counts={}))
+        raise RuntimeError("stop")
+    assert store.runs() == []
+    with store.writing() as conn:
+        conn.execute(sa.insert(schema.ingest_runs).values(
+            started_at=datetime.now(UTC), status="x", args={}, counts={}))
+    assert len(store.runs()) == 1

@@ -118,8 +118,11 @@ class Store:
         return self._engine.url.render_as_string(hide_password=True)
 
     @contextmanager
-    def _writing(self) -> Iterator[sa.Connection]:
-        """A writing transaction; writers take turns, as SQLite's BEGIN IMMEDIATE makes them do.
+    def writing(self) -> Iterator[sa.Connection]:
+        """A writing transaction, committed at the end of the block (rolled back on error).
+
+        Writers take turns, as SQLite's BEGIN IMMEDIATE makes them do; other packages writing
+        their own tables (accordwatch.fuse) should write through this too.
 
         On PostgreSQL an advisory lock does it: without it two processes adding the same
         document would both find it new, and the second would fail on the unique id.
@@ -132,14 +135,15 @@ class Store:
                 yield conn
 
     @contextmanager
-    def _reading(self) -> Iterator[sa.Connection]:
+    def reading(self) -> Iterator[sa.Connection]:
+        """A connection for reads (a consistent snapshot on SQLite until the block ends)."""
         with self._engine.connect() as conn:
             yield conn
 
     # --- writing documents -------------------------------------------------------------
 
     def known_ids(self) -> set[str]:
-        with self._reading() as conn:
+        with self.reading() as conn:
             return set(conn.execute(sa.select(documents.c.id)).scalars())
 
     def add_document(self, doc: Document, spans: Sequence[Span], *, run_id: int | None = None) -> bool:
@@ -151,7 +155,7 @@ class Store:
         for doc, doc_spans in items:
             _check_document(doc)
             _check_spans(doc, doc_spans)
-        with self._writing() as conn:
+        with self.writing() as conn:
             new = self._unknown(conn, items)
             if not new:
                 return 0
@@ -196,7 +200,7 @@ class Store:
         stray = sorted({s.kind for s in spans_} - kinds)
         if stray:
             raise ValueError(f"spans of kinds {stray} are not among the kinds replaced {sorted(kinds)}")
-        with self._writing() as conn:
+        with self.writing() as conn:
             doc = self._load(conn, doc_id)
             if doc is None:
                 raise KeyError(f"no document {doc_id!r}")
@@ -207,23 +211,23 @@ class Store:
     # --- ingest runs ---------------------------------------------------------------------
 
     def start_run(self, args: dict) -> int:
-        with self._writing() as conn:
+        with self.writing() as conn:
             insert = sa.insert(ingest_runs).values(started_at=_now(), status="running", args=args, counts={})
             return conn.execute(insert.returning(ingest_runs.c.id)).scalar_one()
 
     def finish_run(self, run_id: int, counts: dict, status: str) -> None:
-        with self._writing() as conn:
+        with self.writing() as conn:
             conn.execute(sa.update(ingest_runs).where(ingest_runs.c.id == run_id)
                          .values(finished_at=_now(), counts=counts, status=status))
 
     def record_error(self, run_id: int, source: str, reason: str) -> None:
-        with self._writing() as conn:
+        with self.writing() as conn:
             conn.execute(sa.insert(ingest_errors).values(
                 run_id=run_id, source=source, reason=reason, at=_now()))
 
     def runs(self, limit: int = 20) -> list[dict[str, Any]]:
         """The latest ingest runs, newest first."""
-        with self._reading() as conn:
+        with self.reading() as conn:
             rows = conn.execute(sa.select(ingest_runs).order_by(ingest_runs.c.id.desc()).limit(limit))
             return [dict(r._mapping) for r in rows]
 
@@ -231,7 +235,7 @@ class Store:
         query = sa.select(ingest_errors).order_by(ingest_errors.c.id)
         if run_id is not None:
             query = query.where(ingest_errors.c.run_id == run_id)
-        with self._reading() as conn:
+        with self.reading() as conn:
             return [dict(r._mapping) for r in conn.execute(query)]
 
     # --- reading -------------------------------------------------------------------------
@@ -245,7 +249,7 @@ class Store:
 
         Raises AmbiguousKey (listing the candidates) when the key names several documents.
         """
-        with self._reading() as conn:
+        with self.reading() as conn:
             doc_id = resolve_key(conn, key)
             return self._load(conn, doc_id) if doc_id is not None else None
 
@@ -254,7 +258,7 @@ class Store:
             documents.c.published.is_(None), documents.c.published, documents.c.source, documents.c.pk)
         if latest_only:
             query = query.where(_is_latest())
-        with self._reading() as conn:
+        with self.reading() as conn:
             return [DocumentRow(*row) for row in conn.execute(query)]
 
     def spans(self, doc_id: str, kind: str | None = None) -> list[Span]:
@@ -262,7 +266,7 @@ class Store:
         if kind is not None:
             query = query.where(spans.c.kind == kind)
         query = query.order_by(spans.c.start, spans.c.end, spans.c.id)
-        with self._reading() as conn:
+        with self.reading() as conn:
             return [row_span(r) for r in conn.execute(query).mappings()]
 
     def all_spans(self, kind: str) -> Iterator[Span]:
@@ -271,7 +275,7 @@ class Store:
         while True:
             query = (sa.select(spans).where(spans.c.kind == kind, spans.c.id > last)
                      .order_by(spans.c.id).limit(_SPAN_PAGE))
-            with self._reading() as conn:
+            with self.reading() as conn:
                 rows = conn.execute(query).mappings().all()
             if not rows:
                 return
@@ -282,12 +286,12 @@ class Store:
                latest_only: bool = True) -> list[SearchHit]:
         """Full-text search over clean text (and titles), best first; see store.search for the syntax."""
         query = query.replace("\x00", " ")  # PostgreSQL refuses NUL in text parameters
-        with self._reading() as conn:
+        with self.reading() as conn:
             return search(conn, query, limit=limit, offset=offset, latest_only=latest_only)
 
     def stats(self) -> dict[str, Any]:
         count = sa.func.count()
-        with self._reading() as conn:
+        with self.reading() as conn:
             by_kind = conn.execute(
                 sa.select(spans.c.kind, count).group_by(spans.c.kind).order_by(spans.c.kind))
             return {
