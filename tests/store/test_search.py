@@ -6,7 +6,10 @@ import hashlib
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from accordwatch.store import Store
 from accordwatch.store.search import MARK_CLOSE, MARK_OPEN, fts5_query
 from tests.conftest import EXAMPLES, make_doc
 
@@ -118,3 +121,17 @@ def test_a_very_long_document_is_stored_and_found(store):
     assert store.add_document(doc, [])
     assert [h.id for h in store.search("demarcation")] == [doc.id]
     assert store.get_document("long-report") == doc
+
+
+@pytest.fixture(scope="module")
+def memory_corpus():
+    with Store.open(":memory:") as store:
+        text = 'Ceasefire "talks" (NEAR Lachin) -- border: 50% * done.'
+        store.add_document(make_doc(text, source="m.txt"), [])
+        yield store
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from('ab -"*():^+.,NEAROTD_\'%\\'), max_size=30) | st.text(max_size=30))
+def test_any_text_is_a_valid_fts5_query(memory_corpus, query):
+    assert isinstance(memory_corpus.search(query), list)

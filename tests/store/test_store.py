@@ -212,6 +212,9 @@ def test_like_wildcards_in_keys_are_literal(store):
     b = make_doc("second", source="dir/ab1.txt")
     store.add_batch([(a, []), (b, [])])
     assert store.get_document("a_") == a
+    longer = make_doc("third", source="dir/a_1.txt.bak")
+    store.add_document(longer, [])
+    assert store.get_document("a_1.txt") == a  # an exact file name beats a longer one it begins
     assert store.get_document("%") is None
     assert store.get_document("_") is None
 
