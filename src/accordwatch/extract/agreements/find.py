@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -177,13 +178,11 @@ def _sentence_provisions(doc: _Text, timexes: Sequence[Timex], lo: int, hi: int,
 
 
 def unique_agreements(agreements: Sequence[Agreement]) -> list[Agreement]:
-    """One agreement per key, represented by its fullest mention, in order of first mention (for export)."""
-    best: dict[str, Agreement] = {}
-    order: list[str] = []
+    """One agreement per key: its first mention (where the text first names it), carrying the fullest name
+    among its mentions; in order of first mention (for export)."""
+    first: dict[str, Agreement] = {}
+    names: dict[str, list[str]] = {}
     for a in agreements:
-        if a.agreement_key not in best:
-            order.append(a.agreement_key)
-            best[a.agreement_key] = a
-        elif display_name([best[a.agreement_key].name, a.name]) == a.name != best[a.agreement_key].name:
-            best[a.agreement_key] = a
-    return [best[k] for k in order]
+        first.setdefault(a.agreement_key, a)
+        names.setdefault(a.agreement_key, []).append(a.name)
+    return [replace(a, name=display_name(names[k])) for k, a in first.items()]

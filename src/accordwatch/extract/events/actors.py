@@ -76,7 +76,8 @@ def speaker_of(text: str, lo: int, hi: int, speech: Trigger, actors: Sequence[Ac
     """Who speaks: an actor just before the speech verb ("Putin said", "the Russian side emphasized"),
     or just after it ("..., said Putin")."""
     near = [a for a in actors if lo <= a.start and a.end <= speech.start
-            and len(text[a.end:speech.start].split()) <= 6 and not re.search(r"[.;:\"\u201d]", text[a.end:speech.start])]
+            and len(text[a.end:speech.start].split()) <= 3
+            and not re.search(r"[.;:\"\u201d]|\b(?:that|which|who)\b", text[a.end:speech.start])]
     free = [a for a in near if not PREPOSITION.search(text[max(lo, a.start - 25):a.start])]
     if free:
         return (free[-1].canonical,)

@@ -37,6 +37,9 @@ from accordwatch.model import ActorMention, Agreement, Document, Event, Timex
 NEAR_WORDS = 14
 # ... except statements and the conclusion of distinct agreements.
 SEPARATE = ("event.statement", "event.agreement_mention")
+AIM = re.compile(r"\b(?:mandate|aim|goal|task|purpose|objective|efforts?)\b[^.;]{0,25}\bto\s+$", re.IGNORECASE)
+AGREEMENT_NOUN = re.compile(r"\b(?:agreements?|statements?|declarations?|treat(?:y|ies)|documents?|accords?)\s+$",
+                            re.IGNORECASE)
 CONDITION = re.compile(r"\b(?:if|unless|whether)\b", re.IGNORECASE)
 
 
@@ -90,7 +93,8 @@ def _sentence_events(ctx: _Context, lo: int, hi: int) -> list[Event]:
     for t in trigs:
         if t.role == "speech" or t in folded or _in_condition(text, lo, t):
             continue
-        if t is not main and (_background(ctx, lo, hi, t) or _purpose(text, lo, t)):
+        if _background(ctx, lo, hi, t) or _purpose(text, lo, t, main=t is main) or _aside(text, lo, t) \
+                or _reduced_relative(text, lo, t):
             continue
         if t.rule.type == "CONSULT" and any(c.role == "agreement" and words_between(text, c.end, t.start) <= 6
                                             for c in trigs if c.end <= t.start):
@@ -111,15 +115,31 @@ def _background(ctx: _Context, lo: int, hi: int, t: Trigger) -> bool:
     carries its own date ("at their meeting on October 31, 2022")."""
     if t.role in ("agreement", "frame") or not BACKGROUND.search(ctx.text, max(lo, t.start - 50), t.start):
         return False
-    return clause_timex(ctx.text, ctx.tx, lo, hi, t.start, t.end, ctx.bound) is None
+    own = clause_timex(ctx.text, ctx.tx, lo, hi, t.start, t.end, ctx.bound)
+    return own is None or own.start < t.start
 
 
-def _purpose(text: str, lo: int, t: Trigger) -> bool:
+def _aside(text: str, lo: int, t: Trigger) -> bool:
+    """A trigger inside parentheses is an aside ("(attribution: ...; EU summit declarations)")."""
+    before = text[lo:t.start]
+    return before.count("(") > before.count(")")
+
+
+def _reduced_relative(text: str, lo: int, t: Trigger) -> bool:
+    """"trilateral agreements signed with Armenia": a participle describing an agreement noun names no new
+    act (a dated agreement named so is an event of its own, see _agreement_events)."""
+    return t.role == "agreement" and bool(AGREEMENT_NOUN.search(text, max(lo, t.start - 20), t.start))
+
+
+def _purpose(text: str, lo: int, t: Trigger, main: bool) -> bool:
     """"its mandate was to unblock ...", "an effort to support stability": an aim, not an event; but
-    "ready to facilitate", "agreed to establish" are intentions (planned events)."""
+    "ready to facilitate", "agreed to establish" are intentions (planned events). A sentence's main
+    trigger is an aim only after a noun that says so."""
     before = text[max(lo, t.start - 60):t.start]
     if not re.search(r"\bto\s+$", before):
         return False
+    if main:
+        return bool(AIM.search(before))
     return not modality_rules().planned.search(" ".join(before.split()[-3:]))
 
 
@@ -225,8 +245,9 @@ def _one_per_type(text: str, events: list[Event]) -> list[Event]:
 
 
 def _merge(events: list[Event], agreement_of: dict[int, str]) -> list[Event]:
-    """One statement per speaker and date (a report quotes one statement many times), and one
-    conclusion event per agreement (named again and again after it was signed)."""
+    """One statement per speaker and date (a report quotes one statement many times), one conclusion
+    event per agreement (named again and again after it was signed), one event per type, date and source
+    (the same act told again, "talks took place ... During these talks ...")."""
     out: list[Event] = []
     seen: set[tuple[str, ...]] = set()
     for e in events:
@@ -234,6 +255,8 @@ def _merge(events: list[Event], agreement_of: dict[int, str]) -> list[Event]:
             key: tuple[str, ...] = ("statement", *e.source_actors[:1], e.date)
         elif id(e) in agreement_of:
             key = ("agree", agreement_of[id(e)])
+        elif e.source_actors and e.date:
+            key = ("same", e.label, e.date, *e.source_actors[:1])  # the same act told again
         else:
             out.append(e)
             continue

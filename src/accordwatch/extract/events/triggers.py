@@ -18,8 +18,10 @@ CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\bthat\b|\bwhich\b|\bwho\b
 SUBORDINATOR = re.compile(
     r"\b(?:if|unless|as|because|after|following|when|while|whereas|despite|since|before|until|during|who|which|that)\b",
     re.IGNORECASE)
-# A noun in a prepositional phrase ("in the aftermath of renewed clashes") is background, not the main event.
-BACKGROUND = re.compile(r"\b(?:during|after|following|before|since|amid|despite|of|in|at|within|throughout)"
+# A noun in a prepositional phrase ("in the aftermath of renewed clashes") is background, not the main event
+# ("six weeks of fighting" is a measure of it, not a phrase about it).
+BACKGROUND = re.compile(r"\b(?:during|after|following|before|since|amid|despite|in|at|within|throughout|with|"
+                        r"including|(?<!weeks )(?<!days )(?<!months )(?<!years )(?<!hours )of)"
                         r"\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 PURPOSE = re.compile(r"\b(?:in order )?to\s*$", re.IGNORECASE)
 # How many words after a frame its governed action may start.
