@@ -121,11 +121,10 @@ class Store:
     def writing(self) -> Iterator[sa.Connection]:
         """A writing transaction, committed at the end of the block (rolled back on error).
 
-        Writers take turns, as SQLite's BEGIN IMMEDIATE makes them do; other packages writing
-        their own tables (accordwatch.fuse) should write through this too.
-
-        On PostgreSQL an advisory lock does it: without it two processes adding the same
-        document would both find it new, and the second would fail on the unique id.
+        Writers take turns: SQLite's BEGIN IMMEDIATE makes them, and on PostgreSQL an advisory
+        lock does (without it two processes adding the same document would both find it new,
+        and the second would fail on the unique id). Packages writing tables of their own
+        (accordwatch.fuse) should write through this too.
         """
         with self._engine.connect() as conn:
             conn.execution_options(**WRITE)
