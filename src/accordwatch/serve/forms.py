@@ -8,7 +8,13 @@ from fastapi import HTTPException, Request
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
-from accordwatch.serve.upload import GIVEN_FIELDS, MAX_UPLOAD_BYTES, UploadResult, UploadTooLarge, ingest_upload
+from accordwatch.serve.upload import (
+    GIVEN_FIELDS,
+    MAX_UPLOAD_BYTES,
+    UploadResult,
+    UploadTooLarge,
+    ingest_upload,
+)
 
 FORM_OVERHEAD = 64 * 1024  # room for the other fields and the multipart framing
 

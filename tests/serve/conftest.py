@@ -1,0 +1,145 @@
+"""Fixtures for the web app: a store with the reference corpus and a hostile document, a live
+server (uvicorn in a thread on 127.0.0.1), and a headless Chromium driven by Playwright.
+
+The corpus is ingested once a session into a SQLite file; each fixture that writes works on
+a copy of that file, so tests do not see each other's uploads.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "karabakh"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+
+# Script-injection payloads a scraped page might carry, in text and in metadata.
+SCRIPT_PAYLOAD = "<script>alert('xss-script')</script>"
+IMG_PAYLOAD = "<img src=x onerror=alert('xss-img')>"
+ATTR_PAYLOAD = "\" onmouseover=\"alert('xss-attr')"
+HOSTILE_TEXT = f"""Ceasefire talks resume in Geneva {SCRIPT_PAYLOAD}
+
+GENEVA, 14 March 2024 - Armenia and Azerbaijan signed a ceasefire agreement in Geneva on 12 March 2024 {IMG_PAYLOAD}, the foreign ministry said.
+Russia said on 13 March 2024 that 40 observers {ATTR_PAYLOAD} would monitor the line of contact.
+The parties agreed to meet again in April 2024.
+"""
+
+
+def hostile_files(folder: Path) -> Path:
+    path = folder / "hostile-report.txt"
+    path.write_text(HOSTILE_TEXT, encoding="utf-8")
+    meta = {"title": f"Geneva talks {SCRIPT_PAYLOAD}", "publisher": f"Wire {IMG_PAYLOAD}", "published": "2024-03-14"}
+    (folder / "hostile-report.txt.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def corpus_db(tmp_path_factory) -> Path:
+    """A closed SQLite store holding the five reference texts and the hostile document."""
+    from accordwatch.batch import ingest
+    from accordwatch.fuse import refresh
+    from accordwatch.store import Store
+
+    folder = tmp_path_factory.mktemp("corpus")
+    hostile = hostile_files(folder)
+    db = folder / "corpus.db"
+    with Store.open(str(db)) as store:
+        summary = ingest(store, [str(EXAMPLES), str(hostile)])
+        assert summary.failed == 0, summary.errors
+        refresh(store)
+    return db
+
+
+@pytest.fixture
+def store(corpus_db, tmp_path):
+    from accordwatch.store import Store
+
+    copy = tmp_path / "store.db"
+    shutil.copyfile(corpus_db, copy)
+    with Store.open(str(copy)) as s:
+        yield s
+
+
+@pytest.fixture
+def app(store):
+    from accordwatch.serve.app import create_app
+
+    return create_app(store)
+
+
+@pytest.fixture
+def client(app):
+    from fastapi.testclient import TestClient
+
+    with TestClient(app) as c:
+        yield c
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def live_server(app):
+    """The app on uvicorn in a background thread; yields its base URL."""
+    import uvicorn
+
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("uvicorn did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is absent (apt-get install -y chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install playwright)")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+class PageWatch:
+    """Dialogs, console errors and page errors met while a page was open."""
+
+    def __init__(self, page):
+        self.dialogs: list[str] = []
+        self.errors: list[str] = []
+        page.on("dialog", self._dialog)
+        page.on("console", lambda msg: self.errors.append(msg.text) if msg.type == "error" else None)
+        page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+
+    def _dialog(self, dialog) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    pg.set_default_timeout(30_000)
+    pg.watch = PageWatch(pg)
+    yield pg
+    context.close()
