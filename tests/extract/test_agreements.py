@@ -154,7 +154,7 @@ def test_provision_rule_counter_examples(rule_id, text):
 
 
 def test_reference_corpus_agreements_floor():
-    """Agreements F1 on the five reference texts through the whole pipeline (measured 0.90-0.95)."""
+    """Agreements F1 on the five reference texts through the whole pipeline (measured 0.95)."""
     shared_path("eval", "karabakh")
     bench = pytest.importorskip("bench.plover_eval")
     scores = bench.reference_scores()

@@ -102,9 +102,9 @@ def governed(text: str, triggers: list[Trigger]) -> set[Trigger]:
     out: set[Trigger] = set()
     for f in (t for t in triggers if t.role == "frame"):
         for t in triggers:
-            if t.start >= f.end and t.role != "speech" and words_between(text, f.end, t.start) <= FRAME_REACH:
-                if t.rule.priority <= f.rule.priority:
-                    out.add(t)
+            if (t.start >= f.end and t.role != "speech" and t.rule.priority <= f.rule.priority
+                    and words_between(text, f.end, t.start) <= FRAME_REACH):
+                out.add(t)
     return out
 
 
