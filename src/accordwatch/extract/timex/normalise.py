@@ -290,6 +290,9 @@ def _duration(rule: Rule, g: dict[str, str], text: str, lang: Language, ctx: Con
         return ("PXM" if g["termword"].lower() == "short" else "PXY"), ""
     if rule.options.get("vague_unit"):
         return duration_value(None, str(lang.lookup("unit", text))), ""
+    if rule.id == "long_adjective":  # "decades-long" is vague, "day-long" one day
+        unit = g["unit"].lower()
+        return duration_value(None if unit.endswith("s") else 1, _unit(g, lang)), ""
     return duration_value(_amount(g, lang), _unit(g, lang)), ""
 
 
