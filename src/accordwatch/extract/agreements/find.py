@@ -158,7 +158,8 @@ def _provisions(doc: _Text, timexes: Sequence[Timex], sentences: list[tuple[int,
 
 def _sentence_provisions(doc: _Text, timexes: Sequence[Timex], lo: int, hi: int,
                          group: list[Mention], key: str) -> list[Provision]:
-    text, out = doc.text, []
+    text = doc.text
+    out: list[Provision] = []
     start = best_date(group)
     seen: set[str] = set()
     if not agreement_rules().provision_any.search(text, lo, hi):

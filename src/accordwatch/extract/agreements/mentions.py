@@ -197,7 +197,7 @@ def _dated_list(text: str, m: Mention, h: re.Match[str], hi: int, tx: Sequence[T
         return []
     pos = h.end() + after.end()
     singular = re.sub(r"(ie)?s$", lambda g: "y" if g.group(1) else "", h.group())
-    out = []
+    out: list[Mention] = []
     for t in sorted(tx, key=lambda t: t.start):
         if t.start < pos:
             continue

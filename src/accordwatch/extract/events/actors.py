@@ -55,7 +55,7 @@ def source_of(text: str, lo: int, hi: int, t: Trigger, actors: Sequence[ActorMen
     region = max(_subject_region_start(text, lo, t.start), after)
     pool = [a for a in actors if region <= a.start and a.end <= t.start]
     free = [a for a in pool if not PREPOSITION.search(text[max(lo, a.start - 25):a.start])]
-    chosen = _nearest_segment_subject(text, region, t.start, free) or (free[:1] or pool[:1] or [None])[0]
+    chosen = _nearest_segment_subject(text, region, t.start, free) or next(iter(free or pool), None)
     if chosen is None:
         return ()
     return tuple(dict.fromkeys(a.canonical for a in _coordinated(text, chosen, free or pool)))
