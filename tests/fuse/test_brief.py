@@ -21,6 +21,7 @@ def test_every_sentence_is_copied_from_a_document_and_cites_its_spans():
         assert any(s.text in " ".join(t.split()) for t in texts.values())
         assert s.refs and all((r.doc_id, r.kind, r.start, r.end) in stored for r in s.refs)
         assert any(r.sentence == s.text for r in s.refs)  # one citation is the sentence's own
+        assert s.text.split()[0].lower() not in ("they", "it", "this", "these")  # stands alone
 
 
 def test_the_best_attested_fact_comes_first_in_date_order():

@@ -75,3 +75,12 @@ def test_without_a_withdrawal_a_passed_deadline_warns():
     assert p.warnings == ("deployment: end 2025-11 has passed",)
     (p,) = fuse_corpus(corpus, as_of="2024-01-01").agreements[0].provisions
     assert p.warnings == ()
+
+
+def test_an_agreement_said_to_be_superseded_ends_its_provisions_so():
+    corpus = _corpus()
+    later = doc("The 2020 statement was superseded by the peace agreement.", "later", published="2026-03-01")
+    statement = agreement(later, "The 2020 statement", KEY, "2020-11", status=("superseded",))
+    (p,) = fuse_corpus([*corpus, (later, [statement])], as_of="2026-06-01").agreements[0].provisions
+    assert p.status == "superseded" and p.status_label == "superseded"
+    assert p.steps[-1].date == "2026-03-01" and p.steps[-1].refs[0].source == "corpus/later.txt"

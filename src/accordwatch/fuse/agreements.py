@@ -116,9 +116,21 @@ def _warnings(label: str, steps: Sequence[StatusStep], due: Sequence[Deadline]) 
     return warnings, early
 
 
+def superseding_step(group: Sequence[Agreement], corpus: Corpus) -> StatusStep | None:
+    """A step to "superseded" where documents say the agreement was superseded or replaced,
+    dated by the latest of those documents."""
+    words = load("status")["superseding_mentions"]
+    saying = [m for m in group if any(s in words for s in m.status_mentions)]
+    if not saying:
+        return None
+    refs = tuple(corpus.ref(m) for m in saying)
+    said = max((r.said_on for r in refs), default="")
+    return StatusStep(said, "superseded", f"the agreement is said to be {', '.join(words)}", (), refs)
+
+
 def provision_status(label: str, provisions: Sequence[Provision], start: str, events: Sequence[FusedEvent],
-                     corpus: Corpus, as_of: str) -> ProvisionStatus:
-    steps = status_steps(label, start, events)
+                     corpus: Corpus, as_of: str, last: StatusStep | None = None) -> ProvisionStatus:
+    steps = status_steps(label, start, events) + ([last] if last else [])
     due = deadlines(provisions, corpus, as_of)
     warnings, early = _warnings(label, steps, due)
     status = steps[-1].status if steps else "0"
@@ -147,6 +159,7 @@ def track_agreements(corpus: Corpus, events: Sequence[FusedEvent], as_of: str = 
     out = []
     for key, group in mentions.items():
         date = _date(group)
+        superseded = superseding_step(group, corpus)
         by_label: dict[str, list[Provision]] = defaultdict(list)
         for p in provisions[key]:
             by_label[p.label].append(p)
@@ -154,7 +167,7 @@ def track_agreements(corpus: Corpus, events: Sequence[FusedEvent], as_of: str = 
             key=key, name=_name(group), date=date,
             parties=_ordered([p for m in group for p in m.parties]),
             status_mentions=_ordered([s for m in group for s in m.status_mentions]),
-            provisions=tuple(provision_status(label, ps, date, events, corpus, as_of)
+            provisions=tuple(provision_status(label, ps, date, events, corpus, as_of, superseded)
                              for label, ps in sorted(by_label.items())),
             refs=tuple(corpus.ref(m) for m in group)))
     return sorted(out, key=lambda a: (dates.bounds(a.date)[0] or "9999", a.key))

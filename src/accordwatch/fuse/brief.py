@@ -48,9 +48,19 @@ class _Unit:
     refs: tuple[SpanRef, ...]
 
 
+TURNING_POINT = 2  # extra weight for an event that ended or superseded a provision
+
+
+def _turning_points(record: FusedRecord) -> set[str]:
+    return {i for a in record.agreements for p in a.provisions for s in p.steps
+            if s.status in ("terminated", "superseded") for i in s.evidence}
+
+
 def _units(record: FusedRecord) -> list[_Unit]:
     factual = set(load("fusion")["factual_modalities"])
-    units = [_Unit((e.corroboration, len(e.mentions), -dates.granularity_rank(e.date)), e.date,
+    turning = _turning_points(record)
+    units = [_Unit((e.corroboration + TURNING_POINT * (e.id in turning), len(e.mentions),
+                    -dates.granularity_rank(e.date)), e.date,
                    tuple(m.ref for m in e.mentions))
              for e in record.events if e.date and e.modality in factual]
     units += [_Unit((len({r.publisher for r in a.refs}), len(a.refs), -dates.granularity_rank(a.date)), a.date,
@@ -67,7 +77,10 @@ def _one_per_document(refs: Sequence[SpanRef]) -> tuple[SpanRef, ...]:
 
 
 def _is_sentence(text: str) -> bool:
-    """A full sentence, not a headline: it ends as sentences do."""
+    """A full sentence that stands alone: not a headline, not leaning on the one before it."""
+    first = words(text[:40])[:1]
+    if first and first[0] in load("fusion")["brief_dependent_openers"]:
+        return False
     return text.rstrip("\"'\u201d\u2019)").endswith((".", "!", "?"))
 
 

@@ -56,7 +56,7 @@ def timeline_figure(events: Sequence[FusedEvent], title: str = "accordwatch time
     for e in events:
         x = _date.fromisoformat(e.date_start)
         y = types.index(e.type)
-        ax.scatter([x], [y], s=40 + 40 * e.corroboration, alpha=0.7,
+        ax.scatter([x], [y], s=40 + 40 * e.corroboration, alpha=0.7, color=f"C{y % 10}",
                    marker="o" if e.date_start == e.date_end else "s")
         ax.annotate(str(e.corroboration), (x, y), textcoords="offset points", xytext=(0, 8),
                     ha="center", fontsize=8)
