@@ -111,3 +111,10 @@ def test_scanning_only_near_trigger_words_loses_nothing(name: str, monkeypatch: 
 def test_a_month_level_document_date_does_not_invent_days() -> None:
     found = values("Last week talks stalled; this year they resumed; two days ago a deal was near.", "2023-10")
     assert found == {"Last week": "PAST_REF", "this year": "2023", "two days ago": "PAST_REF"}
+
+
+def test_two_days_later_counts_from_the_narrative_date() -> None:
+    text = "The talks began on 3 March 2023. Two days later they collapsed."
+    tagged = {t.text: t for t in find_timexes(make_doc(text), "2023-10-13")}
+    assert tagged["Two days later"].value == "2023-03-05"
+    assert tagged["Two days later"].anchored_to == "narrative"

@@ -49,14 +49,13 @@ class Context:
     quarter: str = ""
     duration: str = ""  # the last duration the text named, for "the same period"
 
-    def reference(self, narrative_first: bool = False) -> tuple[Reference | None, str]:
+    def reference(self, narrative_first: bool = False, unit: str = "Y") -> tuple[Reference | None, str]:
+        """The narrative or the document date, whichever comes first and is precise enough for `unit`."""
         order = [(self.narrative, "narrative"), (self.dct, "dct")]
         if not narrative_first:
             order.reverse()
-        for ref, name in order:
-            if ref is not None:
-                return ref, name
-        return None, ""
+        known = [(ref, name) for ref, name in order if ref is not None]
+        return next(((r, n) for r, n in known if _known_to(r, unit)), known[0] if known else (None, ""))
 
 
 def number(word: str | None, lang: Language) -> float | None:
@@ -310,11 +309,10 @@ def _offset(rule: Rule, g: dict[str, str], text: str, lang: Language, ctx: Conte
     n = _amount(g, lang)
     if n is None and "vague" not in g:
         n = 1
-    narrative = direction > 0
-    ref, how = ctx.reference(narrative_first=narrative)
+    unit = _unit(g, lang)
+    ref, how = ctx.reference(narrative_first=direction > 0, unit=unit)
     if n is None:
         return ("PAST_REF" if direction < 0 else "FUTURE_REF"), how
-    unit = _unit(g, lang)
     if ref is None or not _known_to(ref, unit):
         return ("PAST_REF" if direction < 0 else "FUTURE_REF"), ""
     if unit == "Y" and n == 1 and direction < 0 and ctx.quarter:
@@ -349,7 +347,7 @@ def _unit_ref(rule: Rule, g: dict[str, str], text: str, lang: Language, ctx: Con
         unit_shift = -4  # the same quarter a year before
     else:
         unit_shift = direction
-    ref, how = ctx.reference(narrative_first=bool(rule.options.get("narrative")))
+    ref, how = ctx.reference(narrative_first=bool(rule.options.get("narrative")), unit=unit)
     if ref is None or not _known_to(ref, unit):
         return ("PAST_REF" if direction < 0 else "FUTURE_REF" if direction > 0 else "PRESENT_REF"), ""
     if unit == "WE" and direction == 0:  # "the weekend": the one before, or after in future tense
