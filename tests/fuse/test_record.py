@@ -15,8 +15,8 @@ from tests.fuse.test_tracker import _corpus
 
 
 @pytest.fixture
-def store(tmp_path):
-    with Store.open(str(tmp_path / "fused.db")) as s:
+def store(store_url):
+    with Store.open(store_url) as s:
         for d, spans in _corpus():
             s.add_document(d, spans)
         yield s
