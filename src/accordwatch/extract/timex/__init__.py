@@ -70,7 +70,7 @@ def tag(text: str, dct: str | None, lang: str = "en") -> list[TaggedTimex]:
             narrative = Reference.parse(value)
         if c.rule.type == "DURATION" and value.startswith("P"):
             duration = value
-        if c.rule.id in ("quarter", "quarter_ref") and re.match(r"^\d{4}-Q\d$", value):
+        if c.rule.id in ("quarter", "quarter_ref") and ref and value.startswith(f"{ref.day.year:04d}-Q"):
             quarter = value
     return out
 
