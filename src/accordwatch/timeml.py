@@ -14,9 +14,9 @@ from pathlib import Path
 
 from accordwatch.extract.timex import tag_text
 
-_TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)
+_TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
-_DCT = re.compile(r"<DCT>.*?value=\"([^\"]+)\"", re.S)
+_DCT = re.compile(r"<DCT>.*?value=\"([^\"]+)\"", re.DOTALL)
 
 
 def read_timeml(raw: str) -> tuple[str | None, str, tuple[int, int]]:
