@@ -91,18 +91,23 @@ def reference_scores() -> dict[str, dict]:
 
 
 def speed() -> float:
-    """Documents a second for events and agreements on the reference texts (actors and timexes precomputed)."""
+    """Documents a CPU second for events and agreements on the reference texts (actors and timexes
+    precomputed; CPU time, because the machine is shared)."""
     docs = []
     for path in sorted(EXAMPLES.glob("*.txt")):
         doc = make_doc(path.read_text(encoding="utf-8"))
         docs.append((doc, actors_of(doc), timexes_of(doc, None)))
-    t0, n = time.perf_counter(), 0
-    while time.perf_counter() - t0 < 1.0:
+    for doc, actors, timexes in docs:  # load the rule files first
+        find_events(doc, actors, timexes, None)
+    t0, n = time.process_time(), 0
+    while time.process_time() - t0 < 1.0:
         for doc, actors, timexes in docs:
-            find_events(doc, actors, timexes, None)
-            find_agreements(doc, actors, timexes)
+            # a fresh Document each time, so the agreements cache does not hide the work
+            fresh = make_doc(doc.text + " ")
+            find_agreements(fresh, actors, timexes)
+            find_events(fresh, actors, timexes, None)
             n += 1
-    return round(n / (time.perf_counter() - t0), 1)
+    return round(n / (time.process_time() - t0), 1)
 
 
 def main(argv: list[str]) -> int:

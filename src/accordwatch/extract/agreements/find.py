@@ -162,9 +162,10 @@ def _sentence_provisions(doc: _Text, timexes: Sequence[Timex], lo: int, hi: int,
     out: list[Provision] = []
     start = best_date(group)
     seen: set[str] = set()
-    if not agreement_rules().provision_any.search(text, lo, hi):
-        return out
+    low = text[lo:hi].lower()
     for rule in agreement_rules().provisions:
+        if rule.prefixes and not any(p in low for p in rule.prefixes):
+            continue
         m = rule.regex.search(text, lo, hi)
         if not m or rule.label in seen:
             continue

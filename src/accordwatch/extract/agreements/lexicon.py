@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from accordwatch.extract.agreements.rules import compile_patterns, expand, load_rules
+from accordwatch.extract.agreements.rules import compile_patterns, expand, load_rules, pattern_prefixes
 
 
 @dataclass(frozen=True)
@@ -17,6 +17,7 @@ class ProvisionRule:
     regex: re.Pattern[str]
     examples: tuple[str, ...]
     counter_examples: tuple[str, ...]
+    prefixes: tuple[str, ...] = ()  # one must occur in a lower-cased sentence for the rule to match there
 
 
 @dataclass(frozen=True)
@@ -28,10 +29,8 @@ class AgreementRules:
     anaphors: frozenset[str]
     conclusion: re.Pattern[str]
     prospective: re.Pattern[str]
-    status_names: tuple[str, ...]
-    status_any: re.Pattern[str]  # one group s<i> per status, so one pass finds them all
+    status: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...]  # (status, literal starts, pattern)
     provisions: tuple[ProvisionRule, ...]
-    provision_any: re.Pattern[str]  # any provision at all: most sentences have none
     term: re.Pattern[str]
     until: re.Pattern[str]
     extension: re.Pattern[str]
@@ -39,7 +38,8 @@ class AgreementRules:
 
 def _provision(d: dict[str, Any]) -> ProvisionRule:
     return ProvisionRule(d["id"], d["label"], re.compile(d["pattern"], re.IGNORECASE),
-                         tuple(d.get("examples") or ()), tuple(d.get("counter_examples") or ()))
+                         tuple(d.get("examples") or ()), tuple(d.get("counter_examples") or ()),
+                         pattern_prefixes(d["pattern"]))
 
 
 @lru_cache(maxsize=1)
@@ -53,11 +53,9 @@ def agreement_rules() -> AgreementRules:
         anaphors=frozenset(d["anaphors"]),
         conclusion=compile_patterns(d["conclusion"]),
         prospective=compile_patterns(d["prospective"]),
-        status_names=tuple(s["status"] for s in d["status"]),
-        status_any=re.compile("|".join(rf"(?P<s{i}>(?<!\w)(?:{expand(s['pattern'])})(?!\w))"
-                                       for i, s in enumerate(d["status"]))),  # run on lower-cased text
+        status=tuple((s["status"], pattern_prefixes(s["pattern"]),
+                      re.compile(rf"(?<!\w)(?:{expand(s['pattern'])})(?!\w)")) for s in d["status"]),
         provisions=tuple(_provision(p) for p in d["provisions"]),
-        provision_any=re.compile("|".join(f"(?:{p['pattern']})" for p in d["provisions"]), re.IGNORECASE),
         term=re.compile(d["term"], re.IGNORECASE),
         until=re.compile(d["until"], re.IGNORECASE),
         extension=re.compile(d["extension"], re.IGNORECASE),

@@ -245,8 +245,9 @@ def statuses(text: str, lo: int, hi: int, m: Mention) -> list[str]:
     rules = agreement_rules()
     a = max(lo, m.start - 60)
     b = min(hi, m.end + 80)
-    found = list(dict.fromkeys(rules.status_names[int(x.lastgroup[1:])]
-                               for x in rules.status_any.finditer(text[a:b].lower()) if x.lastgroup))
+    window = text[a:b].lower()
+    found = [name for name, prefixes, rx in rules.status
+             if (not prefixes or any(p in window for p in prefixes)) and rx.search(window)]
     if "not revoked" in found and "revoked" in found:
         found.remove("revoked")
     return found

@@ -37,3 +37,47 @@ def expand(pattern: str) -> str:
 def compile_patterns(patterns: list[str]) -> re.Pattern[str]:
     body = "|".join(f"(?:{expand(p)})" for p in patterns)
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+def literal_prefixes(pattern: str) -> tuple[str, ...]:
+    """The literal lower-case starts a pattern can have: "kill~" -> ("kill",), "sa(?:y|id)" -> ("sa",),
+    "(?:halt|suspend)\\w* aid" -> ("halt", "suspend"); () where some start is not literal."""
+    if pattern.startswith("(?:"):
+        depth, i = 0, 0
+        for i, ch in enumerate(pattern):
+            depth += ch == "("
+            depth -= ch == ")"
+            if depth == 0:
+                break
+        if pattern[i + 1:i + 2] in ("?", "*", "{"):
+            return ()
+        pieces = _top_level_split(pattern[3:i])
+        out = [literal_prefixes(p) for p in pieces]
+        return tuple(x for p in out for x in p) if all(out) else ()
+    m = re.match(r"[a-z' -]+", pattern)
+    if not m:
+        return ()
+    prefix = m.group()
+    if pattern[m.end():m.end() + 1] in ("?", "*", "{"):
+        prefix = prefix[:-1]
+    prefix = prefix.split(" ")[0].rstrip("-'")
+    return (prefix,) if prefix else ()
+
+
+def _top_level_split(body: str) -> list[str]:
+    pieces, depth, cur = [], 0, ""
+    for ch in body:
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch == "|" and depth == 0:
+            pieces.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    return [*pieces, cur]
+
+
+def pattern_prefixes(pattern: str) -> tuple[str, ...]:
+    """Literal starts of every top-level alternative of a pattern; () where one has none (always try it)."""
+    out = [literal_prefixes(p) for p in _top_level_split(pattern)]
+    return tuple(x for p in out for x in p) if all(out) else ()

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from accordwatch.extract.agreements.rules import compile_patterns, expand, load_rules
+from accordwatch.extract.agreements.rules import compile_patterns, expand, literal_prefixes, load_rules
 
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
                 "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "OTHER")
@@ -37,44 +37,6 @@ class TriggerRule:
     alternatives: tuple[Alternative, ...] = ()
     examples: tuple[str, ...] = ()
     counter_examples: tuple[str, ...] = ()
-
-
-def literal_prefixes(pattern: str) -> tuple[str, ...]:
-    """The literal lower-case starts a pattern can have: "kill~" -> ("kill",), "sa(?:y|id)" -> ("sa",),
-    "(?:halt|suspend)\\w* aid" -> ("halt", "suspend"); () where some start is not literal."""
-    if pattern.startswith("(?:"):
-        depth, i = 0, 0
-        for i, ch in enumerate(pattern):
-            depth += ch == "("
-            depth -= ch == ")"
-            if depth == 0:
-                break
-        if pattern[i + 1:i + 2] in ("?", "*", "{"):
-            return ()
-        pieces = _top_level_split(pattern[3:i])
-        out = [literal_prefixes(p) for p in pieces]
-        return tuple(x for p in out for x in p) if all(out) else ()
-    m = re.match(r"[a-z' -]+", pattern)
-    if not m:
-        return ()
-    prefix = m.group()
-    if pattern[m.end():m.end() + 1] in ("?", "*", "{"):
-        prefix = prefix[:-1]
-    prefix = prefix.split(" ")[0].rstrip("-'")
-    return (prefix,) if prefix else ()
-
-
-def _top_level_split(body: str) -> list[str]:
-    pieces, depth, cur = [], 0, ""
-    for ch in body:
-        depth += ch == "("
-        depth -= ch == ")"
-        if ch == "|" and depth == 0:
-            pieces.append(cur)
-            cur = ""
-        else:
-            cur += ch
-    return [*pieces, cur]
 
 
 def _alternative(pattern: str) -> Alternative:
@@ -106,6 +68,23 @@ def _trigger_rule(d: dict[str, Any]) -> TriggerRule:
 @lru_cache(maxsize=1)
 def trigger_rules() -> tuple[TriggerRule, ...]:
     return tuple(_trigger_rule(d) for d in load_rules("events", "triggers.yaml"))
+
+
+@lru_cache(maxsize=1)
+def prefix_table() -> tuple[dict[str, list[tuple[str, TriggerRule, Alternative]]], list[tuple[TriggerRule, Alternative]]]:
+    """Every pattern of every rule under the first two letters of each literal start it can have (a word
+    of a text is tried against the patterns filed under its own first two letters), and the few
+    patterns with no literal start."""
+    by_start: dict[str, list[tuple[str, TriggerRule, Alternative]]] = {}
+    unanchored: list[tuple[TriggerRule, Alternative]] = []
+    for rule in trigger_rules():
+        for alt in rule.alternatives:
+            if not alt.prefixes or any(len(p) < 2 for p in alt.prefixes):
+                unanchored.append((rule, alt))
+                continue
+            for prefix in alt.prefixes:
+                by_start.setdefault(prefix[:2], []).append((prefix, rule, alt))
+    return by_start, unanchored
 
 
 @lru_cache(maxsize=1)
