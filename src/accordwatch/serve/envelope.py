@@ -11,12 +11,14 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import quote, urlencode
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from accordwatch.serve.highlight import span_anchor
 
 
 class Meta(BaseModel):
+    model_config = ConfigDict(extra="allow")  # e.g. the facets of a search
+
     total: int = Field(description="Items in the whole list (1 for a single item)")
     limit: int
     offset: int
