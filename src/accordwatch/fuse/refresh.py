@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from accordwatch.fuse.compute import fuse_corpus
 from accordwatch.fuse.records import FusedRecord
 from accordwatch.fuse.tables import fingerprint, read_record, write_record
@@ -34,8 +36,9 @@ def refresh(store, as_of: str = "") -> FusedRecord:
 
 
 def current_record(store, as_of: str = "") -> FusedRecord:
-    """The stored record if it is up to date (and judged at `as_of` when given), else a fresh one."""
+    """The stored record if it is up to date and judged at `as_of` (default today), else a fresh one."""
+    as_of = as_of or date.today().isoformat()
     record = read_record(store.engine)
-    if record is not None and (not as_of or record.as_of == as_of):
+    if record is not None and record.as_of == as_of:
         return record
     return refresh(store, as_of=as_of)
