@@ -42,3 +42,11 @@ def test_bounds_and_order():
     assert dates.before("2025-11", "2025-11-07") is False
     assert dates.before("XXXX-11", "2025-11") is None
     assert dates.parse("2023-02-30") is None
+
+
+def test_shift_keeps_granularity():
+    assert dates.shift("2025-11-09", "P6M", -1) == "2025-05-09"
+    assert dates.shift("2025-11", "P6M", -1) == "2025-05"
+    assert dates.shift("2020-11", "P5Y") == "2025-11"
+    assert dates.shift("2024-08-31", "P6M") == "2025-02-28"
+    assert dates.shift("2025", "P6M") == "" and dates.shift("2025-11", "PT6H") == ""

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+
+import pytest
+
 from accordwatch.fuse import fuse_corpus
+from accordwatch.fuse.agreements import notice_period
+from accordwatch.fuse.rules import load
 from tests.fuse.helpers import agreement, doc, event, provision
 
 KEY = "agreement:2020-11"
@@ -84,3 +90,22 @@ def test_an_agreement_said_to_be_superseded_ends_its_provisions_so():
     (p,) = fuse_corpus([*corpus, (later, [statement])], as_of="2026-06-01").agreements[0].provisions
     assert p.status == "superseded" and p.status_label == "superseded"
     assert p.steps[-1].date == "2026-03-01" and p.steps[-1].refs[0].source == "corpus/later.txt"
+
+
+@pytest.mark.parametrize("key", ["examples", "counter_examples"])
+def test_notice_rule_examples(key):
+    for text in load("status")["notice"][key]:
+        assert bool(notice_period(text)) == (key == "examples"), text
+
+
+def test_a_notice_period_gives_a_notice_deadline_that_warns_once_passed():
+    text = ("The peacekeepers were deployed for five years, extended automatically unless a party notifies "
+            "six months before the expiry.")
+    d = doc(text, "treaty", published="2021-01-01")
+    p = provision(d, "peacekeepers were deployed", KEY, "deployment", "P5Y",
+                  (*END, ("extended_end", "2030-11", "end + P5Y")))
+    p = dataclasses.replace(p, extension="automatic P5Y unless a party notifies six months before the expiry")
+    spans = [agreement(d, "five years", KEY, "2020-11"), p]
+    (status,) = fuse_corpus([(d, spans)], as_of="2025-06-15").agreements[0].provisions
+    assert [(x.fact, x.value, x.passed) for x in status.deadlines if x.fact == "notice"] == [("notice", "2025-05", True)]
+    assert any("notice deadline 2025-05 has passed" in w for w in status.warnings)

@@ -4,11 +4,13 @@ Mentions of one agreement share an `agreement_key` (the agreements extractor res
 them). A provision's status follows the Peace Accords Matrix scale (0 not initiated,
 1 minimal, 2 intermediate, 3 full) plus terminated and superseded; every step is backed
 by fused events whose wording matches the provision type's rules in
-data/rules/fuse/status.yaml. Deadlines come from the provisions' derived dates.
+data/rules/fuse/status.yaml. Deadlines come from the provisions' derived dates, and a notice deadline
+from a notice period read in the extension clause ("unless a party notifies six months before").
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
@@ -85,14 +87,37 @@ def _collapse(steps: Sequence[StatusStep]) -> list[StatusStep]:
     return out
 
 
+_NUMBERS = {w: i for i, w in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"])}
+
+
+def notice_period(extension: str) -> str:
+    """The notice period an extension clause sets, as a TIMEX3 duration ("" if none)."""
+    m = re.search(load("status")["notice"]["pattern"], extension, re.IGNORECASE)
+    if not m:
+        return ""
+    if m["iso"]:
+        return m["iso"].upper()
+    n = int(m["n"]) if m["n"].isdigit() else _NUMBERS[m["n"].lower()]
+    return f"P{n}{'Y' if m['unit'].lower().startswith('year') else 'M'}"
+
+
+def _notice(p: Provision) -> list[tuple[str, str, str]]:
+    """A notice deadline derived from the extension clause and the end of the term."""
+    period = notice_period(p.extension)
+    ends = [v for fact, v, _ in p.derived if fact in load("status")["end_facts"]]
+    if not period or not ends or not dates.shift(ends[0], period, -1):
+        return []
+    return [("notice", dates.shift(ends[0], period, -1), f"end {ends[0]} - notice period {period} ({p.extension})")]
+
+
 def deadlines(provisions: Sequence[Provision], corpus: Corpus, as_of: str) -> tuple[Deadline, ...]:
     found: dict[tuple[str, str], list[tuple[str, SpanRef]]] = defaultdict(list)
     for p in provisions:
-        for fact, value, how in p.derived:
+        for fact, value, how in (*p.derived, *_notice(p)):
             found[(fact, value)].append((how, corpus.ref(p)))
     out = []
     for (fact, value), items in found.items():
-        ends = (*load("status")["end_facts"], *load("status")["extension_facts"])
+        ends = (*load("status")["end_facts"], *load("status")["extension_facts"], "notice")
         passed = fact in ends and bool(as_of) and dates.before(value, as_of) is True
         out.append(Deadline(fact, value, items[0][0], passed, tuple(r for _, r in items)))
     return tuple(sorted(out, key=lambda d: (dates.bounds(d.value)[0], d.fact)))
@@ -113,6 +138,10 @@ def _warnings(label: str, steps: Sequence[StatusStep], due: Sequence[Deadline]) 
         elif d.passed and not ended:
             later = "".join(f"; extended to {x.value} if renewed ({x.how})" for x in extended if not x.passed)
             warnings.append(f"{label}: {d.fact} {d.value} has passed{later}")
+    for d in due:
+        if d.fact == "notice" and d.passed and not ended:
+            warnings.append(f"{label}: the notice deadline {d.value} has passed: without notice the term "
+                            "extends automatically")
     return warnings, early
 
 

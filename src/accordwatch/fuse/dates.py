@@ -125,3 +125,23 @@ def granularity_rank(value: str) -> int:
     """Days covered (a smaller number is more precise); undated values sort last."""
     r = parse(value)
     return r.days if r else 10**9
+
+
+_DURATION = re.compile(r"P(\d+)([YM])")
+
+
+def shift(value: str, duration: str, sign: int = 1) -> str:
+    """A date value moved by a duration of years or months, keeping its granularity:
+    shift("2025-11-09", "P6M", -1) == "2025-05-09"; "" when either cannot be read."""
+    m, d = _DURATION.fullmatch(duration), re.fullmatch(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?", value)
+    if not m or not d:
+        return ""
+    months = int(m[1]) * (12 if m[2] == "Y" else 1) * sign
+    if not d[2]:
+        return f"{int(d[1]) + months // 12:04d}" if months % 12 == 0 else ""
+    total = int(d[1]) * 12 + int(d[2]) - 1 + months
+    year, month = total // 12, total % 12 + 1
+    if not d[3]:
+        return f"{year:04d}-{month:02d}"
+    day = min(int(d[3]), calendar.monthrange(year, month)[1])
+    return f"{year:04d}-{month:02d}-{day:02d}"
