@@ -71,20 +71,20 @@ def trigger_rules() -> tuple[TriggerRule, ...]:
 
 
 @lru_cache(maxsize=1)
-def prefix_table() -> tuple[dict[str, list[tuple[str, TriggerRule, Alternative]]], list[tuple[TriggerRule, Alternative]]]:
-    """Every pattern of every rule under the first two letters of each literal start it can have (a word
-    of a text is tried against the patterns filed under its own first two letters), and the few
-    patterns with no literal start."""
-    by_start: dict[str, list[tuple[str, TriggerRule, Alternative]]] = {}
+def prefix_table() -> tuple[dict[str, list[tuple[TriggerRule, Alternative]]], list[tuple[TriggerRule, Alternative]]]:
+    """Every pattern of every rule under each literal start it can have (a word of a text is tried
+    against the patterns filed under its own starts: "signed" under "si", "sig", "sign" ...), and the
+    few patterns with no literal start."""
+    by_prefix: dict[str, list[tuple[TriggerRule, Alternative]]] = {}
     unanchored: list[tuple[TriggerRule, Alternative]] = []
     for rule in trigger_rules():
         for alt in rule.alternatives:
             if not alt.prefixes or any(len(p) < 2 for p in alt.prefixes):
                 unanchored.append((rule, alt))
                 continue
-            for prefix in alt.prefixes:
-                by_start.setdefault(prefix[:2], []).append((prefix, rule, alt))
-    return by_start, unanchored
+            for prefix in set(alt.prefixes):
+                by_prefix.setdefault(prefix, []).append((rule, alt))
+    return by_prefix, unanchored
 
 
 @lru_cache(maxsize=1)
