@@ -28,11 +28,16 @@ def date_cell(doc: Document) -> str:
 
 def documents_table(rows: Sequence) -> Table:
     table = Table(title=f"{len(rows)} documents", show_lines=False)
-    for col in ("id", "title", "publisher", "date", "lang", "words", "removed"):
-        table.add_column(col, overflow="fold", justify="right" if col in ("words", "removed") else "left")
-    for r in rows:
+    table.add_column("id", no_wrap=True)
+    table.add_column("title", overflow="ellipsis", no_wrap=True, max_width=46)
+    table.add_column("publisher", overflow="ellipsis", no_wrap=True, max_width=20)
+    table.add_column("date", no_wrap=True)
+    table.add_column("lang", no_wrap=True)
+    table.add_column("words", justify="right")
+    table.add_column("removed", justify="right")
+    for r in sorted(rows, key=lambda r: r.source):
         date = "—" if not r.published else f"{r.published} ({r.published_how})"
-        table.add_row(r.id[:12], Text(r.title or r.source), Text(r.publisher or ""), date,
+        table.add_row(r.id[:10], Text(r.title or r.source), Text(r.publisher or ""), date,
                       r.language or "", str(r.words), str(r.removed))
     return table
 
