@@ -26,19 +26,18 @@ def date_cell(doc: Document) -> str:
     return f"{field.value} ({HOW_MARK.get(field.how, field.how)}: {field.source})"
 
 
-def documents_table(rows: Sequence) -> Table:
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def documents_table(rows: Sequence, title_width: int = 44) -> Table:
     table = Table(title=f"{len(rows)} documents", show_lines=False)
-    table.add_column("id", no_wrap=True)
-    table.add_column("title", overflow="ellipsis", no_wrap=True, max_width=46)
-    table.add_column("publisher", overflow="ellipsis", no_wrap=True, max_width=20)
-    table.add_column("date", no_wrap=True)
-    table.add_column("lang", no_wrap=True)
-    table.add_column("words", justify="right")
-    table.add_column("removed", justify="right")
+    for col in ("id", "title", "publisher", "date", "lang", "words", "removed"):
+        table.add_column(col, no_wrap=True, justify="right" if col in ("words", "removed") else "left")
     for r in sorted(rows, key=lambda r: r.source):
         date = "—" if not r.published else f"{r.published} ({r.published_how})"
-        table.add_row(r.id[:10], Text(r.title or r.source), Text(r.publisher or ""), date,
-                      r.language or "", str(r.words), str(r.removed))
+        table.add_row(r.id[:10], Text(_clip(r.title or r.source, title_width)),
+                      Text(_clip(r.publisher or "", 20)), date, r.language or "", str(r.words), str(r.removed))
     return table
 
 
