@@ -17,7 +17,7 @@ from accordwatch.fuse.corpus import Corpus
 from accordwatch.fuse.records import AgreementStatus, Claim, FusedEvent, Statement, stable_id
 from accordwatch.fuse.rules import load
 from accordwatch.fuse.text import words
-from accordwatch.model import Figure
+from accordwatch.model import Agreement, Figure
 
 
 def _object_words(fig: Figure) -> frozenset[str]:
@@ -122,7 +122,7 @@ def event_date_claims(events: Sequence[FusedEvent]) -> list[Claim]:
 
 def agreement_date_claims(agreements: Sequence[AgreementStatus], corpus: Corpus) -> list[Claim]:
     out = []
-    spans = {(s.doc_id, s.start): s for s in corpus.of_kind("agreement")}
+    spans = {(s.doc_id, s.start): s for s in corpus.of_kind("agreement") if isinstance(s, Agreement)}
     for a in agreements:
         stated = [(r, spans[(r.doc_id, r.start)].date) for r in a.refs if (r.doc_id, r.start) in spans]
         stated = list({(r.doc_id, d): (r, d) for r, d in stated if dates.parse(d)}.values())

@@ -40,7 +40,7 @@ class _Groups:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _repost_pairs(grams: dict[str, set], share: float, common: int) -> list[tuple[str, str]]:
+def _repost_pairs(grams: dict[str, frozenset], share: float, common: int) -> list[tuple[str, str]]:
     """Pairs of documents sharing `share` of the smaller one's n-grams, found through an index
     of n-grams (those in more than `common` documents are boilerplate, not reposts)."""
     holders: dict[tuple, list[str]] = defaultdict(list)

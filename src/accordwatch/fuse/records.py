@@ -166,7 +166,7 @@ def from_dict(cls: type, data: Any) -> Any:
 
 def _build(hint: Any, value: Any) -> Any:
     origin = typing.get_origin(hint)
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         return from_dict(hint, value)
     if origin is tuple:
         inner = typing.get_args(hint)[0]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
@@ -43,7 +44,7 @@ def sentence_around(sentences: list[tuple[int, int]], start: int, end: int) -> t
     return lo, hi
 
 
-def has_word(text: str, stems: list[str] | tuple[str, ...]) -> bool:
+def has_word(text: str, stems: Sequence[str]) -> bool:
     """Does `text` hold one of the stems at the start of a word ("withdr" matches "withdrawal")?"""
     low = " " + squash(text).lower()
     return any(re.search(r"(?<![\w])" + re.escape(s.lower()), low) for s in stems)

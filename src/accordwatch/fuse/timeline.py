@@ -44,6 +44,7 @@ def timeline(record: FusedRecord, *, date_from: str = "", date_to: str = "", act
 def timeline_figure(events: Sequence[FusedEvent], title: str = "accordwatch timeline"):
     """Events by date (x) and type (y), marker size and label = independent sources."""
     import matplotlib
+    import matplotlib.dates
 
     matplotlib.use("Agg")
     from datetime import date as _date
@@ -54,12 +55,13 @@ def timeline_figure(events: Sequence[FusedEvent], title: str = "accordwatch time
     fig = Figure(figsize=(11, 1.6 + 0.45 * max(len(types), 1)))
     ax = fig.subplots()
     for e in events:
-        x = _date.fromisoformat(e.date_start)
+        x = matplotlib.dates.date2num(_date.fromisoformat(e.date_start))
         y = types.index(e.type)
         ax.scatter([x], [y], s=40 + 40 * e.corroboration, alpha=0.7, color=f"C{y % 10}",
                    marker="o" if e.date_start == e.date_end else "s")
         ax.annotate(str(e.corroboration), (x, y), textcoords="offset points", xytext=(0, 8),
                     ha="center", fontsize=8)
+    ax.xaxis_date()
     ax.set_yticks(range(len(types)), types)
     ax.set_ylim(-0.7, len(types) - 0.3)
     ax.set_xlabel("date (circle: a day; square: a month or coarser; number: independent sources)")
