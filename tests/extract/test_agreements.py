@@ -104,10 +104,13 @@ def test_prospective_treaty_is_undated():
     "The agreements remain valid and relevant.",
     "Formal declarations by local authorities followed.",
     "Armenia's decision to recognize the territory was noted.",
+    "The minister made a statement on Sunday about the talks.",
+    "The Bob Allen Deal was signed by the band.",
 ])
 def test_not_agreements(text):
     doc = make_doc(text)
-    assert find_agreements(doc, [], [])[0] == []
+    sunday = [timex(doc, "Sunday", "2004-12-26")] if "Sunday" in text else []
+    assert find_agreements(doc, [], sunday)[0] == []
 
 
 def test_deployment_term_and_extension_are_derived_with_reasons():

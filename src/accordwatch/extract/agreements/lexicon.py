@@ -24,6 +24,8 @@ class ProvisionRule:
 class AgreementRules:
     strong: re.Pattern[str]
     weak: re.Pattern[str]
+    strong_lower: re.Pattern[str]  # the same, to run on lower-cased text (faster)
+    weak_lower: re.Pattern[str]
     modifiers: frozenset[str]
     qualifiers: frozenset[str]
     anaphors: frozenset[str]
@@ -48,6 +50,8 @@ def agreement_rules() -> AgreementRules:
     return AgreementRules(
         strong=compile_patterns(d["heads"]["strong"]),
         weak=compile_patterns(d["heads"]["weak"]),
+        strong_lower=compile_patterns(d["heads"]["strong"], ignore_case=False),
+        weak_lower=compile_patterns(d["heads"]["weak"], ignore_case=False),
         modifiers=frozenset(d["modifiers"]),
         qualifiers=frozenset(d["qualifiers"]),
         anaphors=frozenset(d["anaphors"]),

@@ -21,6 +21,8 @@ FUNCTION_WORDS = frozenset(["the", "a", "an", "under", "in", "on", "at", "of", "
 OPENERS = frozenset(["on", "of", "between", "among", "to", "for", "regarding", "concerning", "dated", "about", "with"])
 RIGHT_STOPS = frozenset(["which", "that", "who", "signed", "was", "were", "is", "are", "has", "have", "had", "by", "will", "would", "remain", "remains", "remained", "initialled", "initialed", "adopted", "reached", "at", "following", "after", "before", "committing", "calling", "form", "forms", "formed", "led", "lead", "could", "can", "may", "must", "should"])
 FORUM = re.compile(r"\b(?:summit|meeting|council|conference|leaders|heads of state|parties|sides)\b", re.IGNORECASE)
+# Weak heads that a capital makes a title ("the Washington Declaration"); "Deal", "Decision" do not.
+TITLE_HEAD = re.compile(r"statement|declaration|communiqu|road ?map", re.IGNORECASE)
 ANNIVERSARY = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
                          r" anniversary of(?: the)?\s*$", re.IGNORECASE)
 ORDINALS = {w: i for i, w in enumerate(["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"], 1)}
@@ -116,7 +118,8 @@ def _qualifies(text: str, m: Mention, head_start: int, weak: bool, rules: Agreem
         return True
     if re.search(r"\b[A-Z][a-z]+-[A-Z][a-z]+\b", text[m.start:head_start]):  # "Armenian-Azerbaijani declaration"
         return True
-    return m.head[:1].isupper() and head_start > 0 and text[head_start - 2:head_start] not in (". ", "\n")
+    titled = m.head[:1].isupper() and TITLE_HEAD.match(head) is not None  # "the Washington Declaration"
+    return titled and head_start > 0 and text[head_start - 2:head_start] not in (". ", "\n")
 
 
 def _decision_name(text: str, head_start: int, hi: int) -> tuple[str, int]:
@@ -133,70 +136,75 @@ def _decision_name(text: str, head_start: int, hi: int) -> tuple[str, int]:
     return f"decision {text[start:end]}", end
 
 
-def head_nouns(text: str) -> list[tuple[re.Match[str], bool]]:
-    """Every agreement head noun of a text, with whether it is a weak one, in text order."""
+def head_nouns(text: str) -> list[tuple[int, int, bool]]:
+    """Every agreement head noun of a text as (start, end, weak), in text order."""
     rules = agreement_rules()
-    return sorted([(h, False) for h in rules.strong.finditer(text)]
-                  + [(h, True) for h in rules.weak.finditer(text)], key=lambda p: p[0].start())
+    low = text.lower()
+    strong, weak = (rules.strong_lower, rules.weak_lower) if len(low) == len(text) else (rules.strong, rules.weak)
+    if len(low) != len(text):
+        low = text
+    return sorted([(h.start(), h.end(), False) for h in strong.finditer(low)]
+                  + [(h.start(), h.end(), True) for h in weak.finditer(low)])
 
 
 def mentions_in_sentence(text: str, lo: int, hi: int, tx: Sequence[Timex],
-                         heads: Sequence[tuple[re.Match[str], bool]]) -> list[Mention]:
+                         heads: Sequence[tuple[int, int, bool]]) -> list[Mention]:
     rules = agreement_rules()
-    heads = [(h, weak) for h, weak in heads if lo <= h.start() < hi]
+    here = [h for h in heads if lo <= h[0] < hi]
     out: list[Mention] = []
-    for i, (h, weak) in enumerate(heads):
-        if out and h.start() < out[-1].end:
+    for i, (hs, he, weak) in enumerate(here):
+        if out and hs < out[-1].end:
             continue  # a head inside an earlier agreement's name: "agreements regarding ... a peace treaty"
-        if i + 1 < len(heads) and heads[i + 1][0].start() - h.end() <= 1:
+        if i + 1 < len(here) and here[i + 1][0] - he <= 1:
             continue  # "ceasefire agreement": the first noun modifies the second
-        m = _mention(text, lo, hi, h, weak, tx, rules)
+        m = _mention(text, lo, hi, hs, he, weak, tx, rules)
         if m is not None:
             out.extend(m)
     return out
 
 
-def _mention(text: str, lo: int, hi: int, h: re.Match[str], weak: bool, tx: Sequence[Timex],
+def _mention(text: str, lo: int, hi: int, hs: int, he: int, weak: bool, tx: Sequence[Timex],
              rules: AgreementRules) -> list[Mention]:
-    head = h.group()
-    start = _left_edge(text, lo, h.start(), tx, rules)
-    end = _right_edge(text, h.end(), hi, tx)
+    head = text[hs:he]
+    start = _left_edge(text, lo, hs, tx, rules)
+    end = _right_edge(text, he, hi, tx)
     prev = text[lo:start].split()[-1:] or [""]
     plural = head.lower().endswith(("s", "ies", "a")) and not head.lower().endswith(("ss", "us"))
     m = Mention(start, end, " ".join(text[start:end].split()), head, plural)
     if head.lower().startswith("decision"):
-        name, dend = _decision_name(text, h.start(), hi)
-        if not name or prev[0].lower() in rules.anaphors or not _qualifies(text, m, h.start(), weak, rules, False):
+        name, dend = _decision_name(text, hs, hi)
+        if not name or prev[0].lower() in rules.anaphors or not _qualifies(text, m, hs, weak, rules, False):
             return []
         m.name, m.end = name, max(end, dend)
         return [m]
     inner = [t for t in tx if start <= t.start and t.end <= m.end]
     if plural:
-        listed = _dated_list(text, m, h, hi, tx)
+        listed = _dated_list(text, m, hs, he, hi, tx)
         if listed:
             return listed
-        complement = text[h.end():m.end].split()[:1]
-        if not (re.search(r"\d{4}", text[start:h.start()]) or complement[:1] in (["on"], ["regarding"], ["concerning"])):
+        complement = text[he:m.end].split()[:1]
+        if not (re.search(r"\d{4}", text[start:hs]) or complement[:1] in (["on"], ["regarding"], ["concerning"])):
             return []
     if prev[0].lower() in rules.anaphors:
         return []
-    bare = start == h.start() and end == h.end()
+    bare = start == hs and end == he
     if bare and (prev[0].lower() == "the" or weak):
         return []  # "the agreement", "the ceasefire": refers back, names nothing new
-    if not _qualifies(text, m, h.start(), weak, rules, bool(inner)):
+    dated = any(t.end <= hs or re.search(r"\b(?:of|dated)\s+$", text[he:t.start]) for t in inner)
+    if not _qualifies(text, m, hs, weak, rules, dated):
         return []
     if head.lower().startswith(("ceasefire", "cease-fire", "truce")) and not inner:
         return []
     return [m]
 
 
-def _dated_list(text: str, m: Mention, h: re.Match[str], hi: int, tx: Sequence[Timex]) -> list[Mention]:
+def _dated_list(text: str, m: Mention, hs: int, he: int, hi: int, tx: Sequence[Timex]) -> list[Mention]:
     """"statements dated 9 November 2020, 11 January 2021 and 31 October 2022": one agreement per date."""
-    after = re.match(r"\s+(?:dated|of)\s+", text[h.end():hi])
+    after = re.match(r"\s+(?:dated|of)\s+", text[he:hi])
     if not after:
         return []
-    pos = h.end() + after.end()
-    singular = re.sub(r"(ie)?s$", lambda g: "y" if g.group(1) else "", h.group())
+    pos = he + after.end()
+    singular = re.sub(r"(ie)?s$", lambda g: "y" if g.group(1) else "", text[hs:he])
     out: list[Mention] = []
     for t in sorted(tx, key=lambda t: t.start):
         if t.start < pos:

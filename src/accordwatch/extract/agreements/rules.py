@@ -34,9 +34,11 @@ def expand(pattern: str) -> str:
     return out.replace(" ", r"\s+")
 
 
-def compile_patterns(patterns: list[str]) -> re.Pattern[str]:
+def compile_patterns(patterns: list[str], ignore_case: bool = True) -> re.Pattern[str]:
+    """One regular expression for a list of patterns, on word boundaries; `ignore_case=False` for a
+    faster one to run on lower-cased text."""
     body = "|".join(f"(?:{expand(p)})" for p in patterns)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE if ignore_case else 0)
 
 
 def literal_prefixes(pattern: str) -> tuple[str, ...]:

@@ -88,6 +88,13 @@ def prefix_table() -> tuple[dict[str, list[tuple[TriggerRule, Alternative]]], li
 
 
 @lru_cache(maxsize=1)
+def prefix_stems() -> frozenset[str]:
+    """Every start (two letters or more) of every literal prefix: a word whose start is not here can
+    match no longer prefix either."""
+    return frozenset(p[:k] for p in prefix_table()[0] for k in range(2, len(p) + 1))
+
+
+@lru_cache(maxsize=1)
 def modality_rules() -> ModalityRules:
     d = load_rules("events", "modality.yaml")
     return ModalityRules(

@@ -10,7 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from accordwatch.extract.events.lexicon import TriggerRule, modality_rules, prefix_table, trigger_rules
+from accordwatch.extract.events.lexicon import (
+    TriggerRule,
+    modality_rules,
+    prefix_stems,
+    prefix_table,
+    trigger_rules,
+)
 
 # Clause punctuation: a modality cue does not reach across it, nor does a timex date an event across it.
 CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\bthat\b|\bwhich\b|\bwho\b|\bbut\b")
@@ -50,10 +56,12 @@ def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Tri
         return _drop_overlaps([Trigger(m.start(), m.end(), rule)
                                for rule in trigger_rules() for m in rule.regex.finditer(text, start, end)])
     by_prefix, unanchored = prefix_table()
-    longest = max(map(len, by_prefix), default=0)
+    stems = prefix_stems()
     found: dict[tuple[int, int, str], Trigger] = {}
     for word, positions in _word_positions(low, start, end).items():
-        for k in range(2, min(len(word), longest) + 1):
+        for k in range(2, len(word) + 1):
+            if word[:k] not in stems:
+                break
             for rule, alt in by_prefix.get(word[:k], ()):
                 for pos in positions:
                     m = alt.regex.match(low, pos, end)
