@@ -47,7 +47,7 @@ def date_document(doc: Document) -> tuple[Document, list[Timex]]:
         field = infer_document_date(doc, timexes)
         if field is not None:
             doc = doc.with_meta("published", field)
-            timexes = find_timexes(doc, str(field.value), dct_inferred=True)
+            timexes = find_timexes(doc, str(field.value), dct_inferred=field.how == "inferred")
     return doc, timexes
 
 
