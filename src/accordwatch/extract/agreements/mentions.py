@@ -85,7 +85,7 @@ def _right_edge(text: str, head_end: int, hi: int, tx: Sequence[Timex]) -> int:
         if _inside(m.start(), tx):
             edge = m.end()
             continue
-        if w in ",;:.!?\u2014\u2013" or w == "-":
+        if w in ",;:.!?\u2014\u2013\"\u201c\u201d" or w == "-":
             nxt = toks[i + 1].group() if i + 1 < len(toks) else ""
             nxt2 = toks[i + 2].group() if i + 2 < len(toks) else ""
             if w == "," and (nxt[:1].isupper() or (nxt == "and" and nxt2[:1].isupper())):

@@ -100,7 +100,15 @@ def _joins(m: Mention, group: list[Mention]) -> bool:
         return (len(m.date) >= 10 and m.date[:10] == date[:10]) or kind in kinds
     if kind not in kinds:
         return False
+    if any(_core(x.name) == _core(m.name) for x in group):
+        return True  # "the European Convention on Human Rights" named twice
     return kind != "agreement" or bool(m.parties and parties)
+
+
+def _core(name: str) -> str:
+    """A name up to its head noun: "European Convention on Human Rights as ..." -> "european convention"."""
+    h = agreement_rules().strong.search(name) or agreement_rules().weak.search(name)
+    return name[:h.end()].lower() if h else name.lower()
 
 
 def best_date(group: list[Mention]) -> str:
