@@ -11,6 +11,7 @@ import dataclasses
 import hashlib
 import typing
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 
@@ -156,9 +157,14 @@ def to_dict(obj: Any) -> Any:
     return dataclasses.asdict(obj)
 
 
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
 def from_dict(cls: type, data: Any) -> Any:
     """Rebuild a record class from `to_dict` output (lists back to tuples of dataclasses)."""
-    hints = typing.get_type_hints(cls)
+    hints = _hints(cls)
     kwargs = {f.name: _build(hints[f.name], data[f.name])
               for f in dataclasses.fields(cls) if f.name in data}
     return cls(**kwargs)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from accordwatch.fuse.compute import fuse_corpus
@@ -31,8 +32,8 @@ def refresh(store, as_of: str = "") -> FusedRecord:
             expected = fingerprint(conn)
         record = fuse_corpus(load_corpus(store), as_of=as_of)
         if write_record(store.engine, record, expected):
-            break
-    return read_record(store.engine) or record
+            return replace(record, fingerprint=expected)
+    return record
 
 
 def current_record(store, as_of: str = "") -> FusedRecord:
