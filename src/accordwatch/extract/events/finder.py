@@ -51,7 +51,7 @@ class _Context:
         self.triggers = find_triggers(doc.text)
         self.all_tx = calendar_timexes(timexes)
         self.tx_starts = [t.start for t in self.all_tx]
-        self.tx = self.all_tx  # narrowed to the sentence at hand by _sentence_events
+        self.tx = self.all_tx  # the sentence at hand's, see at_sentence
         self.actors = sorted((a for a in actors if a.canonical), key=lambda a: a.start)
         self.dct = dct or ""
         self.agreements = find_agreement_mentions(doc, actors, timexes)[0]
@@ -59,6 +59,9 @@ class _Context:
         self.last_source: tuple[str, ...] = ()
         self.last_speaker: tuple[str, ...] = ()
         self.agreement_of: dict[int, str] = {}  # id(event) -> agreement_key, for merging
+
+    def at_sentence(self, lo: int, hi: int) -> None:
+        self.tx = self.all_tx[bisect.bisect_left(self.tx_starts, lo):bisect.bisect_left(self.tx_starts, hi)]
 
     def in_agreement_name(self, t: Trigger) -> bool:
         """"the Statement on ... the termination of all hostilities": words of a name are not events."""
@@ -76,9 +79,8 @@ def find_events(doc: Document, actors: Sequence[ActorMention], timexes: Sequence
 
 def _sentence_events(ctx: _Context, lo: int, hi: int) -> list[Event]:
     text = ctx.text
-    ctx.tx = ctx.all_tx[bisect.bisect_left(ctx.tx_starts, lo):bisect.bisect_left(ctx.tx_starts, hi)]  # this sentence's
+    ctx.at_sentence(lo, hi)
     trigs = [t for t in ctx.triggers if lo <= t.start < hi and not ctx.in_agreement_name(t)]
-    folded = governed(text, trigs)
     speech = [t for t in trigs if t.role == "speech"]
     statements = [t for t in speech if t.rule.mode == "statement"]
     speaker = speaker_of(text, lo, hi, statements[0], ctx.actors) if statements else ()
@@ -88,8 +90,22 @@ def _sentence_events(ctx: _Context, lo: int, hi: int) -> list[Event]:
         ctx.last_speaker = speaker
     agreements = [a for a in ctx.agreements if lo <= a.start < hi]
     concluding = any(t.role == "agreement" for t in trigs)
-    main = main_trigger(trigs, text[lo:hi] and text)
-    out: list[Event] = []
+    out = [_event(ctx, lo, hi, t, speech, speaker, agreements) for t in _acts(ctx, lo, hi, trigs)]
+    if agreements and not concluding:
+        out.extend(_agreement_events(ctx, lo, hi, agreements, speaker))
+    if statements and speaker:
+        said = _statement(ctx, lo, hi, statements[0], speaker)
+        if not any(e.source_actors[:1] == speaker and e.date == said.date for e in out):
+            out.append(said)  # else the content event already records what was said, by whom, when
+    return _one_per_type(text, out)
+
+
+def _acts(ctx: _Context, lo: int, hi: int, trigs: list[Trigger]) -> list[Trigger]:
+    """The triggers of a sentence that state events of their own."""
+    text = ctx.text
+    folded = governed(text, trigs)
+    main = main_trigger(trigs, text)
+    out = []
     for t in trigs:
         if t.role == "speech" or t in folded or _in_condition(text, lo, t):
             continue
@@ -99,14 +115,8 @@ def _sentence_events(ctx: _Context, lo: int, hi: int) -> list[Event]:
         if t.rule.type == "CONSULT" and any(c.role == "agreement" and words_between(text, c.end, t.start) <= 6
                                             for c in trigs if c.end <= t.start):
             continue  # "a decision was made at the Moscow summit": the summit is where it was agreed
-        out.append(_event(ctx, lo, hi, t, speech, speaker, agreements))
-    if agreements and not concluding:
-        out.extend(_agreement_events(ctx, lo, hi, agreements, speaker))
-    if statements and speaker:
-        said = _statement(ctx, lo, hi, statements[0], speaker)
-        if not any(e.source_actors[:1] == speaker and e.date == said.date for e in out):
-            out.append(said)  # else the content event already records what was said, by whom, when
-    return _one_per_type(text, out)
+        out.append(t)
+    return out
 
 
 def _background(ctx: _Context, lo: int, hi: int, t: Trigger) -> bool:
