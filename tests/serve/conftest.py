@@ -12,6 +12,7 @@ import shutil
 import socket
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -42,30 +43,46 @@ def hostile_files(folder: Path) -> Path:
     return path
 
 
-@pytest.fixture(scope="session")
-def corpus_db(tmp_path_factory) -> Path:
-    """A closed SQLite store holding the five reference texts and the hostile document."""
+def _ingest_into(db: Path, paths: list[Path]) -> Path:
     from accordwatch.batch import ingest
     from accordwatch.fuse import refresh
     from accordwatch.store import Store
 
-    folder = tmp_path_factory.mktemp("corpus")
-    hostile = hostile_files(folder)
-    db = folder / "corpus.db"
     with Store.open(str(db)) as store:
-        summary = ingest(store, [str(EXAMPLES), str(hostile)])
+        summary = ingest(store, [str(p) for p in paths])
         assert summary.failed == 0, summary.errors
         refresh(store)
     return db
 
 
-@pytest.fixture
-def store(corpus_db, tmp_path):
+@pytest.fixture(scope="session")
+def reference_db(tmp_path_factory) -> Path:
+    """A closed SQLite store holding the five reference texts."""
+    return _ingest_into(tmp_path_factory.mktemp("reference") / "reference.db", [EXAMPLES])
+
+
+@pytest.fixture(scope="session")
+def corpus_db(reference_db, tmp_path_factory) -> Path:
+    """The reference texts and the hostile document."""
+    folder = tmp_path_factory.mktemp("corpus")
+    db = folder / "corpus.db"
+    shutil.copyfile(reference_db, db)
+    return _ingest_into(db, [hostile_files(folder)])
+
+
+@contextmanager
+def opened_copy(db: Path, folder: Path):
     from accordwatch.store import Store
 
-    copy = tmp_path / "store.db"
-    shutil.copyfile(corpus_db, copy)
+    copy = folder / f"copy-{db.name}"
+    shutil.copyfile(db, copy)
     with Store.open(str(copy)) as s:
+        yield s
+
+
+@pytest.fixture
+def store(corpus_db, tmp_path):
+    with opened_copy(corpus_db, tmp_path) as s:
         yield s
 
 
@@ -93,6 +110,12 @@ def free_port() -> int:
 @pytest.fixture
 def live_server(app):
     """The app on uvicorn in a background thread; yields its base URL."""
+    with serving(app) as url:
+        yield url
+
+
+@contextmanager
+def serving(app):
     import uvicorn
 
     port = free_port()

@@ -6,7 +6,19 @@ from __future__ import annotations
 import re
 import uuid
 
-from tests.serve.conftest import DOCS, IMG_PAYLOAD, SCRIPT_PAYLOAD
+from accordwatch.serve.app import create_app
+from tests.serve.conftest import DOCS, IMG_PAYLOAD, SCRIPT_PAYLOAD, opened_copy, serving
+
+
+def test_timeline_screenshot_of_the_reference_corpus(page, reference_db, tmp_path):
+    """docs/timeline.png, the README's picture: the timeline over the five reference texts."""
+    with opened_copy(reference_db, tmp_path) as store, serving(create_app(store)) as url:
+        page.goto(f"{url}/timeline")
+        page.wait_for_selector("#chart.ready svg circle")
+        assert page.locator("#chart svg circle").count() == page.locator("tr.event-row").count()
+        DOCS.mkdir(exist_ok=True)
+        page.screenshot(path=str(DOCS / "timeline.png"), full_page=False)
+    assert page.watch.errors == []
 
 
 def _filter_by_first_actor(page) -> str:
@@ -20,9 +32,6 @@ def _filter_by_first_actor(page) -> str:
 def test_timeline_filter_event_and_highlighted_source(page, live_server, client):
     page.goto(f"{live_server}/timeline")
     page.wait_for_selector("#chart.ready svg circle")
-    DOCS.mkdir(exist_ok=True)
-    page.screenshot(path=str(DOCS / "timeline.png"), full_page=False)
-
     actor = _filter_by_first_actor(page)
     assert f"actor={actor.replace(' ', '+')}" in page.url
     rows = page.locator("tr.event-row")
