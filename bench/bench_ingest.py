@@ -1,0 +1,64 @@
+"""End-to-end ingest throughput: the full pipeline into a fresh store, then a second run.
+
+    .venv/bin/python bench/bench_ingest.py [CORPUS] [--db URL]
+
+CORPUS defaults to ../shared/corpus/bbc. Prints documents/s and MB/s for the first run and
+the second run over the unchanged files, the speed-up, and the peak RSS of this process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from accordwatch.batch import ingest
+from accordwatch.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def corpus_bytes(corpus: Path) -> int:
+    return sum(p.stat().st_size for p in corpus.rglob("*") if p.is_file())
+
+
+def timed_run(db: str, corpus: Path):
+    store = Store.open(db)
+    try:
+        t0 = time.perf_counter()
+        summary = ingest(store, [str(corpus)])
+        return time.perf_counter() - t0, summary, store.stats()["latest_documents"]
+    finally:
+        store.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("corpus", nargs="?", default=str(ROOT.parent / "shared" / "corpus" / "bbc"))
+    parser.add_argument("--db", help="store URL or path [default: a temporary SQLite file]")
+    args = parser.parse_args()
+    corpus = Path(args.corpus)
+    if not corpus.exists():
+        print(f"{corpus} is absent: nothing to measure", file=sys.stderr)
+        return 2
+    mb = corpus_bytes(corpus) / 2**20
+    with tempfile.TemporaryDirectory() as tmp:
+        db = args.db or str(Path(tmp) / "bench.db")
+        first, s1, docs = timed_run(db, corpus)
+        second, s2, _ = timed_run(db, corpus)
+    seen = s1.seen
+    print(f"corpus: {corpus} ({seen} inputs, {mb:.1f} MB)")
+    print(f"first run:  {first:7.2f} s  {seen / first:8.1f} docs/s  {mb / first:6.2f} MB/s  "
+          f"added {s1.added}, duplicates {s1.already_stored}, failed {s1.failed}; {docs} documents stored")
+    print(f"second run: {second:7.2f} s  {seen / second:8.1f} docs/s  {mb / second:6.2f} MB/s  "
+          f"added {s2.added}, already stored {s2.already_stored}")
+    print(f"second run is {first / second:.0f}x faster than the first")
+    print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
