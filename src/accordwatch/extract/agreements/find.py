@@ -153,7 +153,17 @@ def _provisions(doc: _Text, timexes: Sequence[Timex], sentences: list[tuple[int,
         if target is None:
             continue
         out.extend(_sentence_provisions(doc, timexes, lo, hi, target, keys[id(target)]))
-    return out
+    return _one_per_provision(out)
+
+
+def _one_per_provision(provisions: list[Provision]) -> list[Provision]:
+    """One provision of a kind per agreement: its first statement, or a later one that states a term."""
+    best: dict[tuple[str, str], Provision] = {}
+    for p in provisions:
+        key = (p.agreement_key, p.label)
+        if key not in best or (p.derived and not best[key].derived):
+            best[key] = p
+    return sorted(best.values(), key=lambda p: p.start)
 
 
 def _sentence_provisions(doc: _Text, timexes: Sequence[Timex], lo: int, hi: int,
