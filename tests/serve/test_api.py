@@ -133,6 +133,18 @@ def test_upload_limits(client):
     assert resp.json()["error"]["status"] == 413
 
 
+def test_a_chunked_upload_without_length_stops_at_the_limit(client):
+    def chunks():
+        yield (b'--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n'
+               b"Content-Type: text/plain\r\n\r\n")
+        for _ in range(7):
+            yield b"a" * (1024 * 1024)
+
+    resp = client.post("/api/documents", content=chunks(),
+                       headers={"content-type": "multipart/form-data; boundary=xyz"})
+    assert resp.status_code == 413
+
+
 def test_openapi_schema_lists_the_api_only(client):
     schema = client.get("/api/openapi.json").json()
     paths = set(schema["paths"])

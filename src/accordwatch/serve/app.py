@@ -15,6 +15,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from accordwatch.serve import api, pages
+from accordwatch.serve.forms import BodyLimit
 
 HERE = Path(__file__).parent
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -49,6 +50,7 @@ def create_app(store) -> FastAPI:
             response.headers.setdefault(name, value)
         return response
 
+    app.add_middleware(BodyLimit)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     return app

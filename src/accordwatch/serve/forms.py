@@ -40,6 +40,16 @@ async def _file_bytes(upload: UploadFile) -> bytes:
     return data
 
 
+def _http_error_within(exc: BaseException) -> HTTPException | None:
+    if isinstance(exc, HTTPException):
+        return exc
+    for inner in getattr(exc, "exceptions", ()):
+        found = _http_error_within(inner)
+        if found is not None:
+            return found
+    return None
+
+
 async def read_upload(request: Request) -> UploadForm:
     check_length(request)
     content_type = request.headers.get("content-type", "")
@@ -49,8 +59,8 @@ async def read_upload(request: Request) -> UploadForm:
         form = await request.form(max_files=1, max_fields=10, max_part_size=MAX_UPLOAD_BYTES)
     except HTTPException:
         raise
-    except Exception as exc:  # malformed multipart bodies
-        raise HTTPException(400, f"cannot read the form: {exc}") from exc
+    except Exception as exc:  # malformed multipart bodies, or BodyLimit's 413 wrapped by a task group
+        raise _http_error_within(exc) or HTTPException(400, f"cannot read the form: {exc}") from exc
     given = {k: v for k in GIVEN_FIELDS if isinstance(v := form.get(k), str)}
     file = form.get("file")
     if isinstance(file, UploadFile) and file.filename:
@@ -74,3 +84,31 @@ async def run_upload(request: Request, form: UploadForm) -> UploadResult:
         raise HTTPException(413, str(exc)) from exc
     except ValueError as exc:
         raise HTTPException(400, str(exc)) from exc
+
+
+class BodyLimit:
+    """ASGI middleware: a request body larger than `limit` stops with 413 as it streams in.
+
+    The Content-Length check refuses honest large uploads at once; this catches chunked
+    bodies that announce no length, before they fill the disk.
+    """
+
+    def __init__(self, app, limit: int = MAX_UPLOAD_BYTES + FORM_OVERHEAD):
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
+            return await self.app(scope, receive, send)
+        received = 0
+
+        async def limited_receive():
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.limit:
+                    raise HTTPException(413, f"request body over the limit of {self.limit} bytes")
+            return message
+
+        return await self.app(scope, limited_receive, send)
