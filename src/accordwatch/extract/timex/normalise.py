@@ -180,8 +180,8 @@ def _month_day(rule: Rule, g: dict[str, str], year: int | None, rel: int | None,
     if "holiday" in g:
         month, day = (int(x) for x in str(lang.lookup("holiday", g["holiday"])).split("-"))
     pod = f"T{lang.lookup('pod', g['pod'])}" if "pod" in g else ""
-    if pod in ("TNI", "TEV") and "weekday" in g:
-        pod = ""  # TimeML mostly dates "Friday night" to the day
+    if pod == "TNI" and "weekday" in g:
+        pod = ""  # TimeBank mostly dates "Friday night" to the day (often tagging "Friday" alone)
     if year is not None:
         return (f"{year:04d}" if month is None else _ymd(year, month, day) + pod), ""
     if month is None:
@@ -301,9 +301,8 @@ def _offset(rule: Rule, g: dict[str, str], text: str, lang: Language, ctx: Conte
         compound = re.search(r"(year|month|week|day)[- ](?:earlier|ago)", low)
         g = {**g, "unit": compound.group(1) if compound else "year", "num": "1"}
         direction = -1
-        if "quarter" in low and not ctx.quarter and ctx.dct is not None:
-            last_quarter = at_granularity(shift(ctx.dct.day, -1, "Q"), "Q")
-            return f"{int(last_quarter[:4]) - 1:04d}{last_quarter[4:]}", "dct"
+        if "quarter" in low and ctx.dct is not None:
+            return _year_before_quarter(ctx)
     else:
         direction = int(lang.lookup("ago", g["ago"]))
     n = _amount(g, lang)
@@ -325,6 +324,15 @@ def _offset(rule: Rule, g: dict[str, str], text: str, lang: Language, ctx: Conte
     return at_granularity(shift(ref.day, direction * amount, unit), unit), how
 
 
+def _year_before_quarter(ctx: Context) -> tuple[str, str]:
+    """"The year-ago quarter": the quarter the report is about (the last one it named, else the
+    last one over at the document date), a year before."""
+    assert ctx.dct is not None
+    quarter, how = (ctx.quarter, "narrative") if ctx.quarter else (
+        at_granularity(shift(ctx.dct.day, -1, "Q"), "Q"), "dct")
+    return f"{int(quarter[:4]) - 1:04d}{quarter[4:]}", how
+
+
 _FINEST_UNIT = {"day": 0, "month": 2, "year": 4}
 _UNIT_RANK = {"D": 0, "W": 1, "WE": 1, "M": 2, "Q": 3, "H": 3, "Y": 4, "DE": 5, "CE": 6}
 
@@ -343,10 +351,8 @@ def _unit_ref(rule: Rule, g: dict[str, str], text: str, lang: Language, ctx: Con
     direction = next((_REL_WORDS[w] for w in words if w in _REL_WORDS), 0)
     if unit == "Q" and direction == 0 and not re.search(r"\b(?:this|current)\b", low):
         direction = -1
-    if "year-ago" in low or "year-earlier" in low:
-        unit_shift = -4  # the same quarter a year before
-    else:
-        unit_shift = direction
+    if unit == "Q" and ("year-ago" in low or "year-earlier" in low) and ctx.dct is not None:
+        return _year_before_quarter(ctx)
     ref, how = ctx.reference(narrative_first=bool(rule.options.get("narrative")), unit=unit)
     if ref is None or not _known_to(ref, unit):
         return ("PAST_REF" if direction < 0 else "FUTURE_REF" if direction > 0 else "PRESENT_REF"), ""
@@ -354,7 +360,7 @@ def _unit_ref(rule: Rule, g: dict[str, str], text: str, lang: Language, ctx: Con
         saturday = weekday_date(ref.day, 6, FUTURE if ctx.tense == FUTURE else PAST)
         return at_granularity(saturday, "WE"), how
     suffix = "TNI" if unit_word.lower() == "night" else "TMO" if unit_word.lower() == "morning" else ""
-    value = at_granularity(shift(ref.day, unit_shift, unit), unit) + suffix
+    value = at_granularity(shift(ref.day, direction, unit), unit) + suffix
     return value, how
 
 
