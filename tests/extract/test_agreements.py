@@ -162,3 +162,16 @@ def test_reference_corpus_agreements_floor():
     bench = pytest.importorskip("bench.plover_eval")
     scores = bench.reference_scores()
     assert scores["agreements"]["f1"] >= 0.85, json.dumps(scores["agreements"])
+
+
+def test_parties_from_the_subject_of_the_concluding_verb():
+    doc = make_doc("The Ethiopian government and the Tigray People's Liberation Front (TPLF) signed a permanent "
+                   "cessation of hostilities agreement in Pretoria on November 2, 2022.")
+    tplf = doc.text.index("Tigray")
+    actors = [state(doc, "Ethiopian government", "Ethiopia"),
+              ActorMention(doc.id, tplf, tplf + 32, doc.text[tplf:tplf + 32], "organisation", "test",
+                           canonical="Tigray People's Liberation Front", actor_type="organisation")]
+    agreements, provisions = find_agreements(doc, actors, [timex(doc, "November 2, 2022", "2022-11-02")])
+    assert [(a.name, a.date) for a in agreements] == [("permanent cessation of hostilities agreement", "2022-11-02")]
+    assert agreements[0].parties == ("Ethiopia", "Tigray People's Liberation Front")
+    assert [p.label for p in provisions] == ["ceasefire"]

@@ -146,3 +146,14 @@ def test_reference_corpus_events_floor():
     bench = pytest.importorskip("bench.plover_eval")
     events = bench.reference_scores()["events"]
     assert events["r"] >= 0.72 and events["p"] >= 0.55, json.dumps(events)
+
+
+def test_other_conflict_disarmament_reported_by_a_mediator():
+    doc = make_doc("On January 10, 2023, the TPLF began handing over heavy weapons, the African Union said.")
+    actors = [actor(doc, "TPLF", "Tigray People's Liberation Front", "organisation"),
+              actor(doc, "African Union", "African Union", "organisation")]
+    events = find_events(doc, actors, [timex(doc, "January 10, 2023", "2023-01-10")], "2023-02-01")
+    retreat = [e for e in events if e.label == "RETREAT"]
+    assert len(retreat) == 1
+    assert retreat[0].source_actors == ("Tigray People's Liberation Front",)
+    assert (retreat[0].date, retreat[0].modality, retreat[0].reported_by) == ("2023-01-10", "reported", "African Union")

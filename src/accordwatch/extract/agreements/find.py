@@ -180,8 +180,9 @@ def _sentence_provisions(doc: _Text, timexes: Sequence[Timex], lo: int, hi: int,
         if not m or rule.label in seen:
             continue
         seen.add(rule.label)
-        term = term_of(text, lo, hi, timexes) if rule.label == "deployment" else ""
-        until = until_of(text, lo, hi, calendar_timexes(timexes)) if rule.label == "deployment" else ""
+        has_term = rule.label in ("deployment", "body")  # forces and bodies serve for a term
+        term = term_of(text, lo, hi, timexes) if has_term else ""
+        until = until_of(text, lo, hi, calendar_timexes(timexes)) if has_term else ""
         ext = extension_of(text, lo, hi, term) if term else ""
         derived = derive(start, term, until, ext) if (term or until) else ()
         out.append(Provision(doc.id, m.start(), m.end(), m.group(), rule.label, rule.id,

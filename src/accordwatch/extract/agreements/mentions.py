@@ -18,9 +18,11 @@ from accordwatch.model import ActorMention, Timex
 
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[\w'’&+-]+|[^\w\s]")
 FUNCTION_WORDS = frozenset(["the", "a", "an", "under", "in", "on", "at", "of", "for", "with", "by", "to", "from", "and", "or", "as", "after", "following", "since"])
-OPENERS = frozenset(["on", "of", "between", "among", "to", "for", "regarding", "concerning", "dated", "about", "with"])
+OPENERS = frozenset(["on", "of", "between", "among", "to", "for", "regarding", "concerning", "dated", "about"])
 RIGHT_STOPS = frozenset(["which", "that", "who", "signed", "was", "were", "is", "are", "has", "have", "had", "by", "will", "would", "remain", "remains", "remained", "initialled", "initialed", "adopted", "reached", "at", "following", "after", "before", "committing", "calling", "form", "forms", "formed", "led", "lead", "could", "can", "may", "must", "should"])
 FORUM = re.compile(r"\b(?:summit|meeting|council|conference|leaders|heads of state|parties|sides)\b", re.IGNORECASE)
+# Actor types that can be party to an agreement (leaders sign for their states, and are signatories).
+PARTY_TYPES = frozenset(("state", "organisation", "organization", "armed_group"))
 # Weak heads that a capital makes a title ("the Washington Declaration"); "Deal", "Decision" do not.
 TITLE_HEAD = re.compile(r"statement|declaration|communiqu|road ?map", re.IGNORECASE)
 ANNIVERSARY = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
@@ -71,7 +73,11 @@ def _left_edge(text: str, lo: int, head_start: int, tx: Sequence[Timex], rules: 
         if not ok:
             break
         edge = t.start if t is not None else m.start()
-    return edge
+    while True:  # a name does not start with a joining word: "of hostilities agreement" -> "hostilities ..."
+        lead = re.match(r"(?:of|and)\s+", text[edge:head_start], re.IGNORECASE)
+        if not lead:
+            return edge
+        edge += lead.end()
 
 
 def _right_edge(text: str, head_end: int, hi: int, tx: Sequence[Timex]) -> int:
@@ -231,13 +237,18 @@ def anniversary_date(text: str, lo: int, m: Mention, tx: Sequence[Timex]) -> str
 
 
 def attach_actors(m: Mention, text: str, lo: int, hi: int, actors: Sequence[ActorMention]) -> None:
-    """Parties (states named in the phrase or its "signed by ..." clause), signatories and witnesses."""
+    """Parties (states and organisations named in the phrase, in its "signed by ..." clause, or as the
+    subject of the verb that concluded it: "the government and the TPLF signed an agreement"),
+    signatories and witnesses."""
     tail = re.match(r"[^.;]*?\bsigned by\b[^.;]*", text[m.end:hi])
     reach = m.end + (tail.end() if tail else 0)
+    verb = agreement_rules().conclusion.search(text, max(lo, m.start - 40), m.start)
+    subject = _subject_start(text, lo, verb.start()) if verb else m.start
     for a in actors:
         if not a.canonical:
             continue
-        if m.start <= a.start < reach and a.actor_type == "state" and a.canonical not in m.parties:
+        if subject <= a.start < reach and a.actor_type in PARTY_TYPES and a.canonical not in m.parties \
+                and not (a.end <= m.start and a.start >= (verb.end() if verb else m.start)):
             m.parties.append(a.canonical)
         if tail and m.end + tail.start() <= a.start < reach and a.actor_type == "leader":
             m.signatories.append(a.canonical)
@@ -246,6 +257,14 @@ def attach_actors(m: Mention, text: str, lo: int, hi: int, actors: Sequence[Acto
         if presence and lo + presence.end() <= a.start < hi and a.actor_type == "leader" and a.canonical:
             m.witnesses.append(a.canonical)
             break
+
+
+def _subject_start(text: str, lo: int, verb: int) -> int:
+    """Where the subject of a verb can start: after the last clause break before it."""
+    cut = lo
+    for b in re.finditer(r"[;:]|,\s(?![A-Z])|\b(?:that|which|who|when|after|before)\b", text[lo:verb]):
+        cut = lo + b.end()
+    return cut
 
 
 def statuses(text: str, lo: int, hi: int, m: Mention) -> list[str]:
