@@ -18,6 +18,8 @@ PAST, UNKNOWN, FUTURE = -1, 0, 1
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _CLAUSE_END = re.compile(r"[.!?;\n]\s|\n")
 _WORD = re.compile(r"[A-Za-z’']+")
+_FUTURE_LEAD = re.compile(r"\bas (?:soon|early) as(?:\s+[a-z]+){0,2}\s+$", re.IGNORECASE)
+_PLAN_TO = frozenset({"is", "are", "set", "planned"})  # "is to resume", "set to resume": a plan
 
 
 @dataclass(frozen=True)
@@ -152,11 +154,24 @@ def _word_tense(word: str, future: frozenset[str], past: frozenset[str]) -> int:
 
 
 def clause_tense(text: str, start: int, end: int, future: frozenset[str], past: frozenset[str]) -> int:
-    """PAST, FUTURE or UNKNOWN from the nearest tense marker of the clause around a span."""
+    """PAST, FUTURE or UNKNOWN from the nearest tense marker of the clause around a span.
+
+    "as soon as Tuesday" looks ahead; "is to resume" is a plan; "had been due to expire" is a
+    plan that is over; "set to", "planned to" are plans, but "set" and "planned" alone past.
+    """
+    if _FUTURE_LEAD.search(text, max(0, start - 40), start):
+        return FUTURE
     before, after = _clause(text, start, end)
-    for words in (before[:8], after[:6]):
-        for w in words:
+    for words, nearest_first in ((before[:8], True), (after[:6], False)):
+        for i, w in enumerate(words):
             t = _word_tense(w, future, past)
-            if t != 2:
-                return t
+            if t == 2:
+                continue
+            earlier = words[i + 1:i + 3] if nearest_first else words[max(0, i - 2):i][::-1]
+            later = words[i - 1:i] if nearest_first and i else words[i + 1:i + 2] if not nearest_first else []
+            if t == FUTURE and earlier[:2] == ["been", "had"]:
+                return PAST
+            if w in _PLAN_TO and later == ["to"]:
+                return FUTURE
+            return t
     return UNKNOWN
