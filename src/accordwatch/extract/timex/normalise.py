@@ -154,6 +154,9 @@ def _date(rule: Rule, g: dict[str, str], text: str, lang: Language, ctx: Context
         return _part_of_year(rule, g, text, year, lang, ctx)
     if "season" in g:
         return _season(g, year, rel, lang, ctx)
+    if year is not None and rule.options.get("context_quarter") and ctx.quarter and "ordinal" not in g \
+            and text.lower().endswith(("quarter", "period")):
+        return f"{year:04d}{ctx.quarter[4:]}", "narrative"  # "the 1988 period" of a quarterly report
     if "weeknum" in g and year is not None:
         return f"{year:04d}-W{int(g['weeknum']):02d}", ""
     value, how = _month_day(rule, g, year, rel, lang, ctx)
