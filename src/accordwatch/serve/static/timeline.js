@@ -26,17 +26,32 @@ async function fetchAll(url) {
 }
 
 function ticks(lo, hi) {
-  var span = hi - lo, out = [], d = new Date(lo), step;
+  var span = hi - lo, out = [], step;
   if (span > 3 * 365 * DAY) step = "year"; else if (span > 90 * DAY) step = "month"; else step = "day";
-  d = new Date(Date.UTC(d.getUTCFullYear(), step === "year" ? 0 : d.getUTCMonth(), step === "day" ? d.getUTCDate() : 1));
-  var every = step === "year" ? Math.max(1, Math.ceil(span / (365 * DAY) / 10)) : step === "month" ? Math.max(1, Math.ceil(span / (30 * DAY) / 10)) : Math.max(1, Math.ceil(span / DAY / 10));
-  while (d.getTime() <= hi && out.length < 40) {
+  var unit = step === "year" ? 365 * DAY : step === "month" ? 30 * DAY : DAY;
+  var every = niceStep(span / unit / 10);
+  var d = alignedStart(lo, step, every);
+  while (d.getTime() <= hi && out.length < 60) {
     if (d.getTime() >= lo) out.push(new Date(d.getTime()));
     if (step === "year") d.setUTCFullYear(d.getUTCFullYear() + every);
     else if (step === "month") d.setUTCMonth(d.getUTCMonth() + every);
     else d.setUTCDate(d.getUTCDate() + every);
   }
   return {dates: out, step: step};
+}
+
+function niceStep(raw) {
+  // 1, 2, 5, 10, 20, 50 ... units between ticks, so that years read 2000, 2010, 2020.
+  var steps = [1, 2, 3, 5, 10, 20, 25, 50, 100, 200, 500, 1000];
+  for (var i = 0; i < steps.length; i++) if (steps[i] >= raw) return steps[i];
+  return steps[steps.length - 1];
+}
+
+function alignedStart(lo, step, every) {
+  var d = new Date(lo);
+  if (step === "year") return new Date(Date.UTC(Math.floor(d.getUTCFullYear() / every) * every, 0, 1));
+  if (step === "month") return new Date(Date.UTC(d.getUTCFullYear(), 0, 1));
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
 }
 
 function label(d, step) {
@@ -50,10 +65,19 @@ function Timeline(box, events) {
   this.types = Array.from(new Set(this.events.map(function (e) { return e.type; }))).sort();
   var starts = this.events.map(function (e) { return parseDay(e.date_start); });
   var ends = this.events.map(function (e) { return parseDay(e.date_end) + DAY; });
-  var lo = Math.min.apply(null, starts), hi = Math.max.apply(null, ends);
+  this.full = padded(Math.min.apply(null, starts), Math.max.apply(null, ends));
+  // Open on where most events are: a few far-off dates (a law of 1701) would squash the rest.
+  this.view = starts.length >= 20 ? padded(quantile(starts, 0.03), quantile(ends, 0.97)) : this.full.slice();
+}
+
+function padded(lo, hi) {
   var pad = Math.max((hi - lo) * 0.03, 15 * DAY);
-  this.full = [lo - pad, hi + pad];
-  this.view = this.full.slice();
+  return [lo - pad, hi + pad];
+}
+
+function quantile(values, q) {
+  var sorted = values.slice().sort(function (a, b) { return a - b; });
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
 
 Timeline.prototype.draw = function () {
