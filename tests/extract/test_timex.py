@@ -118,3 +118,40 @@ def test_two_days_later_counts_from_the_narrative_date() -> None:
     tagged = {t.text: t for t in find_timexes(make_doc(text), "2023-10-13")}
     assert tagged["Two days later"].value == "2023-03-05"
     assert tagged["Two days later"].anchored_to == "narrative"
+
+
+@pytest.mark.parametrize(("sentence", "day"), [
+    ("The envoy could arrive as soon as Tuesday, officials said.", "2023-10-17"),
+    ("Brokers expected to buy as soon as trading opened Monday.", "2023-10-16"),
+    ("The talks are set to resume Monday in Geneva.", "2023-10-16"),
+    ("The court is to rule Thursday on the appeal.", "2023-10-19"),
+    ("The delegation planned to leave on Thursday for Baku.", "2023-10-19"),
+    ("The ceasefire had been due to expire Wednesday evening.", "2023-10-11TEV"),
+    ("The court set Friday as the deadline.", "2023-10-13"),
+    ("The index closed below the record set on Aug. 6.", "2023-08-06"),
+])
+def test_tense_cues_of_plans_and_past_plans(sentence: str, day: str) -> None:
+    found = values(sentence, "2023-10-14")  # a Saturday
+    assert day in found.values(), found
+
+
+def test_quarterly_report_comparisons_are_the_reported_quarter_a_year_before() -> None:
+    text = ("Net income rose in the third quarter to $5 million from $3 million last year. In the year-ago "
+            "quarter, sales were lower. Revenue also beat the year-earlier period. The company had sales of "
+            "$2 billion in the 1988 period. Last year, it opened two plants.")
+    found = values(text, "1989-11-02")
+    assert found["the third quarter"] == "1989-Q3"
+    assert found["last year"] == "1988-Q3"
+    assert found["the year-ago quarter"] == "1988-Q3"
+    assert found["the year-earlier period"] == "1988-Q3"
+    assert found["the 1988 period"] == "1988-Q3"
+    assert found["Last year"] == "1988"
+
+
+def test_year_ago_quarter_without_a_named_quarter_is_the_last_one_over() -> None:
+    assert values("Profit fell from the year-ago quarter.", "1989-11-02")["the year-ago quarter"] == "1988-Q3"
+
+
+def test_current_as_an_adjective_is_the_present() -> None:
+    found = values("Under current market conditions the current account deficit grows.")
+    assert found == {"current": "PRESENT_REF"}

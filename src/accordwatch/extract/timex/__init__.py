@@ -19,6 +19,8 @@ from accordwatch.model import Document, Timex
 
 __all__ = ["TaggedTimex", "find_timexes", "granularity_of", "tag_text"]
 
+_MONEY_BEFORE = re.compile(r"(?:[$#£€]\s?\d[\d.,]*|\d[\d.,]* (?:cents|pence))(?: (?:million|billion))?,?\s+$")
+_MONEY_AFTER = re.compile(r"['’]s [$#£€]\s?\d")
 _FULL_DATE = re.compile(r"^\d{4}(?:-\d\d){0,2}$")
 _GRANULARITY = (
     (re.compile(r"^\d{4}-\d\d-\d\dT"), "time"),
@@ -52,6 +54,11 @@ def granularity_of(value: str) -> str:
     return "unknown"
 
 
+def beside_money(text: str, start: int, end: int) -> bool:
+    """Whether a sum of money stands right before the span or is owned by it ("last year's $2 billion")."""
+    return bool(_MONEY_BEFORE.search(text, max(0, start - 40), start) or _MONEY_AFTER.match(text, end))
+
+
 def tag(text: str, dct: str | None, lang: str = "en") -> list[TaggedTimex]:
     """Every timex in `text`, in order, resolved against `dct` and the narrative."""
     language = load_language(lang)
@@ -62,7 +69,8 @@ def tag(text: str, dct: str | None, lang: str = "en") -> list[TaggedTimex]:
     out = []
     quarter = duration = ""
     for c in recognise(text, language):
-        ctx = Context(ref, narrative, clause_tense(text, c.start, c.end, future, past), quarter, duration)
+        ctx = Context(ref, narrative, clause_tense(text, c.start, c.end, future, past), quarter, duration,
+                      beside_money(text, c.start, c.end))
         value, how = normalise(c.rule, c.match, language, ctx)
         mod = c.rule.mod or leading_mod(text[c.start:c.end], language)
         out.append(TaggedTimex(c.start, c.end, c.rule.type, value, mod, c.rule.id, how))

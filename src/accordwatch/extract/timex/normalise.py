@@ -48,6 +48,9 @@ class Context:
     # quarter a year before.
     quarter: str = ""
     duration: str = ""  # the last duration the text named, for "the same period"
+    # The expression compares a sum of money ("from $3 million last year"): in a quarterly report
+    # that is the same quarter a year before.
+    beside_money: bool = False
 
     def reference(self, narrative_first: bool = False, unit: str = "Y") -> tuple[Reference | None, str]:
         """The narrative or the document date, whichever comes first and is precise enough for `unit`."""
@@ -355,6 +358,8 @@ def _unit_ref(rule: Rule, g: dict[str, str], text: str, lang: Language, ctx: Con
     if unit == "Q" and direction == 0 and not re.search(r"\b(?:this|current)\b", low):
         direction = -1
     if unit == "Q" and ("year-ago" in low or "year-earlier" in low) and ctx.dct is not None:
+        return _year_before_quarter(ctx)
+    if unit == "Y" and direction < 0 and ctx.quarter and ctx.beside_money and words[:1] == ["last"]:
         return _year_before_quarter(ctx)
     ref, how = ctx.reference(narrative_first=bool(rule.options.get("narrative")), unit=unit)
     if ref is None or not _known_to(ref, unit):
