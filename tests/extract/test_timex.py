@@ -155,3 +155,10 @@ def test_year_ago_quarter_without_a_named_quarter_is_the_last_one_over() -> None
 def test_current_as_an_adjective_is_the_present() -> None:
     found = values("Under current market conditions the current account deficit grows.")
     assert found == {"current": "PRESENT_REF"}
+
+
+def test_after_a_part_of_the_year_a_year_earlier_is_the_year() -> None:
+    text = ("Profit rose in the third quarter, from $2 million a year earlier. For the first nine months, "
+            "net was $9 million, up from $7 million a year earlier.")
+    tagged = [(text[s:e], v) for s, e, _, v, _ in tag_text(text, "1989-10-26")]
+    assert [v for t, v in tagged if t == "a year earlier"] == ["1988-Q3", "1988"]

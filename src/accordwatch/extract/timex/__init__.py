@@ -21,6 +21,7 @@ __all__ = ["TaggedTimex", "find_timexes", "granularity_of", "tag_text"]
 
 _MONEY_BEFORE = re.compile(r"(?:[$#£€]\s?\d[\d.,]*|\d[\d.,]* (?:cents|pence))(?: (?:million|billion))?,?\s+$")
 _MONEY_AFTER = re.compile(r"['’]s [$#£€]\s?\d")
+_PART_YEAR = re.compile(r"^P(?:[4-9]|1[01])M$")
 _FULL_DATE = re.compile(r"^\d{4}(?:-\d\d){0,2}$")
 _GRANULARITY = (
     (re.compile(r"^\d{4}-\d\d-\d\dT"), "time"),
@@ -78,6 +79,8 @@ def tag(text: str, dct: str | None, lang: str = "en") -> list[TaggedTimex]:
             narrative = Reference.parse(value)
         if c.rule.type == "DURATION" and value.startswith("P"):
             duration = value
+            if _PART_YEAR.match(value):
+                quarter = ""  # "the first nine months ... a year earlier": now the year is compared
         if c.rule.id in ("quarter", "quarter_ref") and ref and value.startswith(f"{ref.day.year:04d}-Q"):
             quarter = value
     return out
