@@ -80,7 +80,7 @@ def test_upload_text_then_find_it(page, live_server):
     page.fill("input[name=publisher]", "Test Wire")
     with page.expect_navigation():
         page.click("#upload-submit")
-    assert "/documents/" in page.url and "uploaded=1" in page.url
+    assert "/documents/" in page.url and "uploaded=new" in page.url
     assert word in page.locator("#doc-text").inner_text()
 
     page.goto(f"{live_server}/search")

@@ -127,7 +127,7 @@ def document(request: Request, doc_id: str, removed: bool = False, hl: str = Que
     body = highlight_document(doc, spans, hit=_parse_hit(hl), kinds=kinds)
     counts = {k: sum(1 for s in spans if s.kind == k) for k in KINDS}
     return render(request, "document.html", doc=doc, body=body, counts=counts, kinds=kinds,
-                  show_removed=removed, uploaded=request.query_params.get("uploaded") == "1")
+                  show_removed=removed, uploaded=request.query_params.get("uploaded", ""))
 
 
 @router.get("/search", response_class=HTMLResponse)
@@ -156,5 +156,6 @@ async def upload(request: Request) -> Response:
     form = await read_upload(request)
     result = await run_upload(request, form)
     if len(result.ids) == 1 and not result.errors:
-        return RedirectResponse(f"/documents/{result.ids[0]}?uploaded=1", status_code=303)
+        outcome = "new" if result.added else "stored"
+        return RedirectResponse(f"/documents/{result.ids[0]}?uploaded={outcome}", status_code=303)
     return render(request, "upload.html", result=result)
