@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from accordwatch.fuse import current_record
-from accordwatch.fuse.records import AgreementStatus, Claim, FusedEvent, FusedRecord, SpanRef
+from accordwatch.fuse.records import AgreementStatus, Claim, FusedEvent, FusedRecord
 from accordwatch.fuse.timeline import timeline
 from accordwatch.store.search import MARK_CLOSE, MARK_OPEN, SearchHit
 
@@ -77,10 +77,6 @@ def overview(store) -> dict:
     return {"stats": store.stats(), "documents": len(rec.documents), "events": len(rec.events),
             "latest_events": dated[:10], "conflicts": [c for c in rec.claims if c.verdict in CONFLICT_VERDICTS],
             "agreements": list(rec.agreements), "as_of": rec.as_of}
-
-
-def refs_of_event(e: FusedEvent) -> list[SpanRef]:
-    return [m.ref for m in e.mentions]
 
 
 # --- search with facets -------------------------------------------------------------------
