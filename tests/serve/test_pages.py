@@ -110,7 +110,7 @@ def test_agreement_tracker_colours_provisions_and_links_evidence(client):
 
 def test_timeline_filters_by_actor_type_source_and_dates(client):
     events = client.get("/api/events?limit=500").json()["data"]
-    actor = events[0]["actors"][0]
+    actor = next(e["actors"][0] for e in events if e["actors"])
     html = client.get("/timeline", params={"actor": actor}).text
     expected = client.get("/api/events", params={"actor": actor}).json()["meta"]["total"]
     assert html.count('class="event-row') == expected
