@@ -90,7 +90,7 @@ def _sentence_events(ctx: _Context, lo: int, hi: int) -> list[Event]:
         ctx.last_speaker = speaker
     agreements = [a for a in ctx.agreements if lo <= a.start < hi]
     concluding = any(t.role == "agreement" for t in trigs)
-    out = [_event(ctx, lo, hi, t, speech, speaker, agreements) for t in _acts(ctx, lo, hi, trigs)]
+    out = [e for t in _acts(ctx, lo, hi, trigs) if (e := _event(ctx, lo, hi, t, speech, speaker, agreements))]
     if agreements and not concluding:
         out.extend(_agreement_events(ctx, lo, hi, agreements, speaker))
     if statements and speaker:
@@ -164,7 +164,7 @@ def _pronoun_speaker(text: str, t: Trigger) -> bool:
 
 
 def _event(ctx: _Context, lo: int, hi: int, t: Trigger, speech: list[Trigger], speaker: tuple[str, ...],
-           agreements: list[Agreement]) -> Event:
+           agreements: list[Agreement]) -> Event | None:
     text = ctx.text
     mod = modality(text, lo, hi, t)
     kind = retyped(t.rule.type, mod, False, t.role)
@@ -183,7 +183,11 @@ def _event(ctx: _Context, lo: int, hi: int, t: Trigger, speech: list[Trigger], s
     else:
         date, basis = event_date(text, lo, hi, t.start, t.end, ctx.tx, ctx.all_tx, ctx.bound, ctx.dct,
                                  statement=t.role == "frame", present=sentence_tense_dct(text, lo, t.start))
-    if mod == "planned" and basis != "timex" and ctx.dct:
+    if t.rule.dated_by == "until":
+        date, basis = _until_date(ctx, t, hi) if mod in ("asserted", "reported") else ("", "")
+        if not date:
+            return None  # an end "until" no stated date, or a planned one, states no event
+    elif mod == "planned" and basis != "timex" and ctx.dct:
         date, basis = ctx.dct, "document"  # a plan without a date of its own: as stated at the report's date
     start = min(t.start, _source_start(ctx, lo, t.start, src))
     ev = Event(ctx.doc.id, start, _clause_end(text, t.end, hi), text[start:_clause_end(text, t.end, hi)],
@@ -195,6 +199,14 @@ def _event(ctx: _Context, lo: int, hi: int, t: Trigger, speech: list[Trigger], s
     if agreement is not None:
         ctx.agreement_of[id(ev)] = agreement.agreement_key
     return ev
+
+
+def _until_date(ctx: _Context, t: Trigger, hi: int) -> tuple[str, str]:
+    """The date right after the trigger's "until": the end of what it says lasted until then."""
+    after = next((x for x in ctx.tx if t.end <= x.start < hi), None)
+    if after is None or len(ctx.text[t.end:after.start].split()) > 2:
+        return "", ""
+    return after.value, "timex"
 
 
 def _governed_agreement(t: Trigger, agreements: list[Agreement]) -> Agreement | None:

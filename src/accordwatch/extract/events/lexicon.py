@@ -37,6 +37,9 @@ class TriggerRule:
     alternatives: tuple[Alternative, ...] = ()
     examples: tuple[str, ...] = ()
     counter_examples: tuple[str, ...] = ()
+    # "until": the event is dated by the date after "until" and stated only as a fact ("operated until
+    # June 2024" is a withdrawal in June 2024; "will remain until 2025" states none).
+    dated_by: str = ""
 
 
 def _alternative(pattern: str) -> Alternative:
@@ -59,8 +62,9 @@ def _trigger_rule(d: dict[str, Any]) -> TriggerRule:
         priority=float(d.get("priority", 1)), regex=compile_patterns(d["patterns"]),
         alternatives=tuple(_alternative(p) for p in d["patterns"]),
         examples=tuple(d.get("examples") or ()), counter_examples=tuple(d.get("counter_examples") or ()),
+        dated_by=d.get("dated_by", ""),
     )
-    if rule.type not in PLOVER_TYPES or rule.role not in ROLES:
+    if rule.type not in PLOVER_TYPES or rule.role not in ROLES or rule.dated_by not in ("", "until"):
         raise ValueError(f"trigger rule {rule.id}: bad type {rule.type!r} or role {rule.role!r}")
     return rule
 
