@@ -15,6 +15,7 @@ from accordwatch.extract.agreements.mentions import (
     head_nouns,
     mentions_in_sentence,
     statuses,
+    statuses_between,
 )
 from accordwatch.extract.agreements.provisions import REFERS, derive, extension_of, term_of, until_of
 from accordwatch.extract.agreements.resolve import (
@@ -124,12 +125,10 @@ def _anaphoric_statuses(text: str, sentences: list[tuple[int, int]], per_sentenc
     by_mention = {id(m): g for g in groups for m in g}
     for (lo, hi), found in zip(sentences, per_sentence):
         if not found and seen and REFERS.search(text, lo, hi):
-            probe = Mention(lo, lo, "", "", False)
-            words = statuses(text, lo, hi, Mention(lo, hi, "", "", False))
+            words = statuses_between(text, lo, hi)
             targets = seen if PLURAL_REFERENCE.search(text, lo, hi) else seen[-1:]
             for g in targets:
                 g[0].status.extend(w for w in words if w not in g[0].status)
-            del probe
         for m in found:
             g = by_mention[id(m)]
             if g in seen:

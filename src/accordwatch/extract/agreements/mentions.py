@@ -44,7 +44,6 @@ class Mention:
     signatories: list[str] = field(default_factory=list)
     witnesses: list[str] = field(default_factory=list)
     status: list[str] = field(default_factory=list)
-    anaphoric: bool = False
     kind: str = ""  # ceasefire, peace, border or agreement: set once the name is final
 
 
@@ -269,11 +268,13 @@ def _subject_start(text: str, lo: int, verb: int) -> int:
 
 def statuses(text: str, lo: int, hi: int, m: Mention) -> list[str]:
     """Status words in the sentence near the mention (within about ten words)."""
-    rules = agreement_rules()
-    a = max(lo, m.start - 60)
-    b = min(hi, m.end + 80)
+    return statuses_between(text, max(lo, m.start - 60), min(hi, m.end + 80))
+
+
+def statuses_between(text: str, a: int, b: int) -> list[str]:
+    """Status words ("signed", "in force", "not revoked" ...) in text[a:b]."""
     window = text[a:b].lower()
-    found = [name for name, prefixes, rx in rules.status
+    found = [name for name, prefixes, rx in agreement_rules().status
              if (not prefixes or any(p in window for p in prefixes)) and rx.search(window)]
     if "not revoked" in found and "revoked" in found:
         found.remove("revoked")
