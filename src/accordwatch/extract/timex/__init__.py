@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from accordwatch.extract.timex.anchor import Reference, clause_tense
+from accordwatch.extract.timex.anchor import FUTURE, Reference, clause_tense
 from accordwatch.extract.timex.normalise import Context, leading_mod, normalise
 from accordwatch.extract.timex.recognise import recognise
 from accordwatch.extract.timex.rules import load_language
@@ -70,8 +70,8 @@ def tag(text: str, dct: str | None, lang: str = "en") -> list[TaggedTimex]:
     out = []
     quarter = duration = ""
     for c in recognise(text, language):
-        ctx = Context(ref, narrative, clause_tense(text, c.start, c.end, future, past), quarter, duration,
-                      beside_money(text, c.start, c.end))
+        tense = clause_tense(text, c.start, c.end, future, past)
+        ctx = Context(ref, narrative, tense, quarter, duration, beside_money(text, c.start, c.end))
         value, how = normalise(c.rule, c.match, language, ctx)
         mod = c.rule.mod or leading_mod(text[c.start:c.end], language)
         out.append(TaggedTimex(c.start, c.end, c.rule.type, value, mod, c.rule.id, how))
@@ -81,7 +81,8 @@ def tag(text: str, dct: str | None, lang: str = "en") -> list[TaggedTimex]:
             duration = value
             if _PART_YEAR.match(value):
                 quarter = ""  # "the first nine months ... a year earlier": now the year is compared
-        if c.rule.id in ("quarter", "quarter_ref") and ref and value.startswith(f"{ref.day.year:04d}-Q"):
+        if c.rule.id in ("quarter", "quarter_ref") and ref and value.startswith(f"{ref.day.year:04d}-Q") \
+                and tense != FUTURE:  # a quarter still to come is not the one the report is about
             quarter = value
     return out
 
