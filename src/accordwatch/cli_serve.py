@@ -19,9 +19,9 @@ def serve_command(host: str, port: int, db: str | None) -> None:
     """
     import uvicorn
 
-    from accordwatch.serve.app import create_app
+    from accordwatch.serve.app import allowed_hosts_for, create_app
 
     with open_store(db) as store:
-        app = create_app(store)
+        app = create_app(store, allowed_hosts=allowed_hosts_for(host))
         _console(stderr=True).print(f"accordwatch on http://{host}:{port}/ (store {store.url}); Ctrl-C stops")
         uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)

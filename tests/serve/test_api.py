@@ -124,6 +124,14 @@ def test_upload_file_name_is_never_a_path(client):
     assert safe_suffix("../x.PDF") == ".pdf" and safe_suffix("a.exe") == ".txt" and safe_suffix(None) == ".txt"
 
 
+def test_upload_from_another_site_is_refused(client):
+    resp = client.post("/api/documents", data={"text": "Talks resumed."}, headers={"origin": "http://evil.example"})
+    assert resp.status_code == 403
+    same = client.post("/upload", data={"text": "Talks on 5 May 2024 resumed in Baku."},
+                       headers={"origin": "http://testserver"}, follow_redirects=False)
+    assert same.status_code == 303
+
+
 def test_upload_limits(client):
     assert client.post("/api/documents", data={"text": "   "}).status_code == 400
     assert client.post("/api/documents", content=b"x", headers={"content-type": "text/plain"}).status_code == 400

@@ -28,9 +28,14 @@ def test_serve_has_help():
 
 
 def test_serve_binds_to_localhost_by_default(monkeypatch, tmp_path):
+    from fastapi.testclient import TestClient
+
     seen = _run_capturing(monkeypatch, tmp_path)
     assert seen["host"] == "127.0.0.1" and seen["port"] == 8000
-    assert seen["app"].state.store is not None
+    client = TestClient(seen["app"], base_url="http://127.0.0.1:8000")
+    assert client.get("/api/stats").status_code == 200
+    rebound = client.get("/api/stats", headers={"host": "attacker.example:8000"})
+    assert rebound.status_code == 400  # a DNS-rebinding page names its own host
 
 
 def test_serve_takes_host_and_port(monkeypatch, tmp_path):

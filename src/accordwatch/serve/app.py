@@ -13,6 +13,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from accordwatch.serve import api, pages
 from accordwatch.serve.forms import BodyLimit
@@ -31,8 +32,15 @@ SECURITY_HEADERS = {
 }
 
 
-def create_app(store) -> FastAPI:
-    """The app over an open `accordwatch.store.Store` (the caller opens and closes it)."""
+LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "::1", "[::1]"]
+
+
+def create_app(store, allowed_hosts: list[str] | None = None) -> FastAPI:
+    """The app over an open `accordwatch.store.Store` (the caller opens and closes it).
+
+    `allowed_hosts` (Host header names; None accepts any) stops DNS rebinding: a page on
+    another site whose name is made to point at 127.0.0.1 still sends its own name.
+    """
     app = FastAPI(title="accordwatch", version="1", openapi_url="/api/openapi.json",
                   docs_url=None, redoc_url=None,  # their pages load scripts from a CDN
                   description="A source-attributed, time-aware record of a peace process. "
@@ -51,9 +59,16 @@ def create_app(store) -> FastAPI:
         return response
 
     app.add_middleware(BodyLimit)
+    if allowed_hosts is not None:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     return app
+
+
+def allowed_hosts_for(host: str) -> list[str] | None:
+    """Loopback binds answer only to loopback names; any other bind was asked for on purpose."""
+    return LOOPBACK_HOSTS if host in LOOPBACK_HOSTS else None
 
 
 def _favicon() -> Response:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from fastapi import HTTPException, Request
 from starlette.concurrency import run_in_threadpool
@@ -50,7 +51,15 @@ def _http_error_within(exc: BaseException) -> HTTPException | None:
     return None
 
 
+def check_origin(request: Request) -> None:
+    """Refuse a form posted from another site's page (a browser names that page's origin)."""
+    origin = request.headers.get("origin")
+    if origin and origin != "null" and urlsplit(origin).netloc != request.headers.get("host", ""):
+        raise HTTPException(403, "uploads are accepted from this site's own pages only")
+
+
 async def read_upload(request: Request) -> UploadForm:
+    check_origin(request)
     check_length(request)
     content_type = request.headers.get("content-type", "")
     if not content_type.startswith(("multipart/form-data", "application/x-www-form-urlencoded")):
