@@ -162,3 +162,12 @@ def test_after_a_part_of_the_year_a_year_earlier_is_the_year() -> None:
             "net was $9 million, up from $7 million a year earlier.")
     tagged = [(text[s:e], v) for s, e, _, v, _ in tag_text(text, "1989-10-26")]
     assert [v for t, v in tagged if t == "a year earlier"] == ["1988-Q3", "1988"]
+
+
+@pytest.mark.parametrize(("year", "easter"), [(2000, "2000-04-23"), (2024, "2024-03-31"), (2025, "2025-04-20")])
+def test_easter_and_movable_holidays(year: int, easter: str) -> None:
+    from accordwatch.extract.timex.anchor import holiday_date
+
+    assert holiday_date("E+0", year).isoformat() == easter
+    assert holiday_date("11-4#4", 1999).isoformat() == "1999-11-25"  # Thanksgiving
+    assert holiday_date("05-1#-1", 2023).isoformat() == "2023-05-29"  # Memorial Day, the last Monday

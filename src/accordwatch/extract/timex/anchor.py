@@ -116,6 +116,36 @@ def month_year(ref: date, month: int, direction: int, day: int = 1, explicit: bo
     return ref.year + (1 if diff < -6 else -1 if diff >= 6 else 0)
 
 
+def easter(year: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    m = (32 + 2 * e + 2 * i - h - k) % 7
+    n = (a + 11 * h + 22 * m) // 451
+    month, day = divmod(h + m - 7 * n + 114, 31)
+    return date(year, month, day + 1)
+
+
+def holiday_date(spec: str, year: int) -> date:
+    """The date of a holiday in `year`: "12-25" fixed; "11-4#4" the 4th Thursday of November
+    ("05-1#-1" the last Monday of May); "E-2" two days before Easter."""
+    if spec.startswith("E"):
+        return easter(year) + timedelta(days=int(spec[1:] or 0))
+    month_part, _, nth = spec.partition("#")
+    month, second = (int(x) for x in month_part.split("-"))
+    if not nth:
+        return date(year, month, second)
+    n = int(nth)
+    if n > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(second - first.isoweekday()) % 7 + 7 * (n - 1))
+    last = date(year, month, calendar.monthrange(year, month)[1])
+    return last - timedelta(days=(last.isoweekday() - second) % 7 + 7 * (-n - 1))
+
+
 def season_year(ref: date, season: str, direction: int) -> int:
     start = _SEASON_START.get(season, 6)
     if direction < 0:  # the last one that is over

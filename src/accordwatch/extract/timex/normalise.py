@@ -17,6 +17,7 @@ from accordwatch.extract.timex.anchor import (
     PAST,
     Reference,
     at_granularity,
+    holiday_date,
     month_year,
     season_year,
     shift,
@@ -162,6 +163,10 @@ def _date(rule: Rule, g: dict[str, str], text: str, lang: Language, ctx: Context
         return f"{year:04d}{ctx.quarter[4:]}", "narrative"  # "the 1988 period" of a quarterly report
     if "weeknum" in g and year is not None:
         return f"{year:04d}-W{int(g['weeknum']):02d}", ""
+    if "holiday" in g:
+        value, how = _holiday(str(lang.lookup("holiday", g["holiday"])), year, rel, ctx)
+        held = Reference.parse(value) if "holiday_week" in g else None
+        return (at_granularity(held.day, "W"), how) if held and held.granularity == "day" else (value, how)
     value, how = _month_day(rule, g, year, rel, lang, ctx)
     if rule.options.get("week_of"):  # "the week of March 6": the week that holds the day
         held = Reference.parse(value)
@@ -183,8 +188,6 @@ def _month_day(rule: Rule, g: dict[str, str], year: int | None, rel: int | None,
                ctx: Context) -> tuple[str, str]:
     month = lang.lookup("month", g["month"]) if "month" in g else (int(g["monthnum"]) if "monthnum" in g else None)
     day = int(g["day"]) if "day" in g else None
-    if "holiday" in g:
-        month, day = (int(x) for x in str(lang.lookup("holiday", g["holiday"])).split("-"))
     pod = f"T{lang.lookup('pod', g['pod'])}" if "pod" in g else ""
     if pod == "TNI" and "weekday" in g:
         pod = ""  # TimeBank mostly dates "Friday night" to the day (often tagging "Friday" alone)
@@ -203,6 +206,21 @@ def _month_day(rule: Rule, g: dict[str, str], year: int | None, rel: int | None,
         direction = rel if rel is not None else ctx.tense
         y = month_year(ref.day, month, direction, day or 1, rel is not None)
     return _ymd(y, month, day) + pod, how
+
+
+def _holiday(spec: str, year: int | None, rel: int | None, ctx: Context) -> tuple[str, str]:
+    """A holiday's date: fixed ("12-25") or movable ("11-4#4", the fourth Thursday of November;
+    "E-2", two days before Easter), in the year given, or the one the tense and `rel` point to."""
+    how = ""
+    if year is None:
+        ref, how = ctx.reference(narrative_first=ctx.dct is None)
+        if ref is None:  # the month and day where they do not depend on the year
+            fixed = spec[:5] if "#" not in spec and not spec.startswith("E") else None
+            return "XXXX-" + (fixed or (spec[:2] + "-XX" if "#" in spec else "XX-XX")), ""
+        approx = holiday_date(spec, ref.day.year)
+        direction = rel if rel is not None else ctx.tense
+        year = month_year(ref.day, approx.month, direction, approx.day, rel is not None)
+    return holiday_date(spec, year).isoformat(), how
 
 
 def _ymd(year: int, month: int, day: int | None) -> str:
