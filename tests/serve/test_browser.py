@@ -118,3 +118,19 @@ def test_hostile_document_shows_payloads_as_text_and_runs_nothing(page, live_ser
     assert IMG_PAYLOAD in page.locator("table.list").first.inner_text()  # the publisher, given
     assert page.watch.dialogs == []
     assert page.watch.errors == []
+
+
+def test_document_toggles_removed_lines_and_kinds(page, live_server, client):
+    row = max(client.get("/api/documents").json()["data"], key=lambda r: r["removed"])
+    page.goto(f"{live_server}/documents/{row['id']}")
+    removed = page.locator("#doc-text .removed")
+    assert removed.count() == row["removed"] > 0
+    assert not removed.first.is_visible()
+    page.check("#toggle-removed")
+    assert removed.first.is_visible()
+
+    actor = page.locator("#doc-text .seg.k-actor").first
+    bold = actor.evaluate("el => getComputedStyle(el).fontWeight")
+    page.uncheck(".kind-toggle[value=actor]")
+    assert actor.evaluate("el => getComputedStyle(el).fontWeight") != bold
+    assert page.watch.errors == []

@@ -81,6 +81,10 @@ def test_document_page_shows_kinds_metadata_and_removed_lines(client):
             break
     else:
         raise AssertionError("metadata rows carry how they were obtained")
+    spans = client.get(f"/api/documents/{row['id']}/spans?limit=500").json()["data"]
+    for s in spans:
+        assert f'href="#s-{s["start"]}-{s["end"]}"' in html  # the findings list links into the text
+    assert row["removed"] > 0
     if row["removed"]:
         assert html.count('class="removed"') == row["removed"]
         assert "show-removed" not in html.split("<main>")[0]

@@ -112,6 +112,17 @@ def documents(request: Request) -> HTMLResponse:
     return render(request, "documents.html", rows=request.app.state.store.documents())
 
 
+def _details(span) -> str:
+    """A span's own fields, the empty ones left out: `value=2020-11-09 · granularity=day`."""
+    parts = []
+    for key, value in span.attrs().items():
+        if value in ("", None, (), []):
+            continue
+        shown = ", ".join(map(str, value)) if isinstance(value, tuple | list) else str(value)
+        parts.append(f"{key}={shown}")
+    return " · ".join(parts)
+
+
 def _parse_hit(hl: str) -> tuple[int, int] | None:
     a, sep, b = hl.partition("-")
     return (int(a), int(b)) if sep and a.isdigit() and b.isdigit() and int(a) <= int(b) else None
@@ -126,7 +137,8 @@ def document(request: Request, doc_id: str, removed: bool = False, hl: str = Que
     kinds = [k for k in kind if k in KINDS] or list(KINDS)
     body = highlight_document(doc, spans, hit=_parse_hit(hl), kinds=kinds)
     counts = {k: sum(1 for s in spans if s.kind == k) for k in KINDS}
-    return render(request, "document.html", doc=doc, body=body, counts=counts, kinds=kinds,
+    findings = {k: [(s, _details(s)) for s in spans if s.kind == k] for k in KINDS}
+    return render(request, "document.html", doc=doc, body=body, counts=counts, kinds=kinds, findings=findings,
                   show_removed=removed, uploaded=request.query_params.get("uploaded", ""))
 
 
