@@ -126,3 +126,17 @@ def test_unknown_pages_are_404_html(client):
     assert resp.status_code == 404 and resp.headers["content-type"].startswith("text/html")
     assert client.get("/static/../serve/app.py").status_code == 404
     assert client.get("/static/%2e%2e/app.py").status_code == 404
+
+
+def test_an_empty_store_serves_every_page(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from accordwatch.serve.app import create_app
+    from accordwatch.store import Store
+
+    with Store.open(str(tmp_path / "empty.db")) as store:
+        client = TestClient(create_app(store))
+        for path in [*PAGES, "/api/events", "/api/agreements", "/api/search?q=x"]:
+            resp = client.get(path)
+            assert resp.status_code == 200, path
+        assert "No documents yet" in client.get("/documents").text
