@@ -25,6 +25,8 @@ _SEASON_CONTEXT = {"in", "the", "this", "last", "next", "during", "by", "until",
                    "after", "of", "from", "till", "for"}
 
 
+_EARLIER = re.compile(r"(?<![\w-])(?:earlier|later) $", re.IGNORECASE)
+_COUNTED = re.compile(r"(?:\d|\b(?:year|month|week|day|hour|minute|decade|while)s?)[\s-]+$", re.IGNORECASE)
 _RATE = re.compile(r"(?:a|an|per) \w+$", re.IGNORECASE)
 _AFTER_AMOUNT = re.compile(r"(?:\d|%|\b(?:hours|times|cents|dollars|million|billion|units|shares))\s*$")
 
@@ -178,8 +180,19 @@ def candidates(text: str, lang: Language) -> Iterator[Candidate]:
                 shift = origins[i] - starts[i]
                 trim = _TRIM.match(m.group(0))
                 c = Candidate(m.start() + shift + (trim.end() if trim else 0), m.end() + shift, rule, m)
+                if rule.options.get("takes_earlier"):
+                    c = _with_earlier(text, c)
                 if plausible(text, c, lang):
                     yield c
+
+
+def _with_earlier(text: str, c: Candidate) -> Candidate:
+    """TimeML extents take a leading "earlier"/"later" into a relative date ("Earlier this month",
+    "later that year"), but not the "later" of "two days later"."""
+    m = _EARLIER.search(text, max(0, c.start - 40), c.start)
+    if not m or _COUNTED.search(text, max(0, m.start() - 20), m.start()):
+        return c
+    return Candidate(m.start(), c.end, c.rule, c.match)
 
 
 def select(found: list[Candidate]) -> list[Candidate]:
