@@ -71,8 +71,6 @@ def test_the_november_2025_end_is_superseded_by_the_withdrawal(stored):
     assert all(s.value == "2024-06-12" for s in claim.statements if s.note == "what happened")
 
 
-@pytest.mark.xfail(reason="events extractor: no event for 001's 'peacekeeping mission ... operated until "
-                          "June 2024' (and 'Following Russia's withdrawal' is dated 2023-09)", strict=False)
 def test_the_withdrawal_is_also_reported_by_001(stored):
     _, record, names = stored
     claim = _superseded_end(record)
