@@ -179,6 +179,8 @@ def _decade_or_century(rule: Rule, g: dict[str, str], lang: Language) -> str:
         return g["decade"]
     if "decade2" in g:  # "the '80s"
         return "19" + g["decade2"]
+    if "decadeword" in g:  # "the nineties"
+        return str(lang.lookup("decadeword", g["decadeword"]))
     if rule.options.get("century"):  # "the 20th century" -> 19
         return f"{int(lang.lookup('ordinal', g['ordinal'])) - 1:02d}"
     return ""
