@@ -28,7 +28,14 @@ _SEASON_CONTEXT = {"in", "the", "this", "last", "next", "during", "by", "until",
 _EARLIER = re.compile(r"(?<![\w-])(?:earlier|later) $", re.IGNORECASE)
 _COUNTED = re.compile(r"(?:\d|\b(?:year|month|week|day|hour|minute|decade|while)s?)[\s-]+$", re.IGNORECASE)
 _RATE = re.compile(r"(?:a|an|per) \w+$", re.IGNORECASE)
-_AFTER_AMOUNT = re.compile(r"(?:\d|%|\b(?:hours|times|cents|dollars|million|billion|units|shares))\s*$")
+# "$1.76 a year", "24 hours a day", "four flights a week", "700 seats a week": amounts per unit of time.
+_AFTER_AMOUNT = re.compile(r"(?:\d|%|\b(?:hours|times|cents|dollars|million|billion|units|shares)"
+                           r"|(?:\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand))"
+                           r"(?: [a-z]+){1,2})\s*$")
+# "three-quarters of its food", "a quarter of the vote": fractions, not periods.
+_FRACTION = re.compile(r"(?:^|\s)(?:(?:one|two|three)[- ]quarters|a quarter)$", re.IGNORECASE)
+# "the March for Life", "the March of the Mothers": a march, not the month.
+_MARCH_NOUN = re.compile(r"\s+(?:for|of the|against|on|to)\b")
 
 
 @dataclass(frozen=True)
@@ -74,8 +81,15 @@ def plausible(text: str, c: Candidate, lang: Language) -> bool:
     m = c.match
     if not _capital_ok(m) or not _season_ok(text, c):
         return False
-    if c.rule.type == "DURATION" and _RATE.match(m.group(0)) and _AFTER_AMOUNT.search(text, 0, c.start):
-        return False  # "$1.76 a year", "24 hours a day": a rate, not a duration
+    if c.rule.type == "DURATION" and _RATE.match(m.group(0)) \
+            and _AFTER_AMOUNT.search(text, max(0, c.start - 40), c.start):
+        return False  # a rate, not a duration
+    if c.rule.type == "DURATION" and _FRACTION.match(m.group(0)) and _next_word(text, c.end) == "of":
+        return False
+    month = m.group("month") if "month" in m.re.groupindex else None
+    if month and month.lower() == "march" and m.group(0) == month and _MARCH_NOUN.match(text, c.end) \
+            and _prev_word(text, c.start) in ("the", "a", "annual"):
+        return False
     if c.rule.options.get("bare"):
         if _prev_word(text, c.start) in lang.lists.get("number_blockers", ()):
             return False
