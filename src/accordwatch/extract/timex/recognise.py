@@ -84,7 +84,7 @@ def plausible(text: str, c: Candidate, lang: Language) -> bool:
     if c.rule.type == "DURATION" and _RATE.match(m.group(0)) \
             and _AFTER_AMOUNT.search(text, max(0, c.start - 40), c.start):
         return False  # a rate, not a duration
-    if c.rule.type == "DURATION" and _FRACTION.match(m.group(0)) and _next_word(text, c.end) == "of":
+    if c.rule.type == "DURATION" and _FRACTION.search(m.group(0)) and _next_word(text, c.end) == "of":
         return False
     month = m.group("month") if "month" in m.re.groupindex else None
     if month and month.lower() == "march" and m.group(0) == month and _MARCH_NOUN.match(text, c.end) \
