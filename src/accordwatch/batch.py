@@ -4,6 +4,10 @@ Documents already stored (same content hash) are skipped before any cleaning, wh
 what makes a second run over the same files cheap. Writes go in small batches, each in
 one transaction, so an interrupted run leaves only whole documents behind and a re-run
 completes it.
+
+Processing goes through a runner (accordwatch.parallel): this process by default, worker
+processes (`ProcessRunner`) or a Dask cluster (`DaskRunner`). Whatever the runner, this
+process is the only writer and writes in input order, so the store ends up the same.
 """
 
 from __future__ import annotations
@@ -14,7 +18,8 @@ from pathlib import Path
 
 from accordwatch.ingest import IngestError, read_inputs
 from accordwatch.model import RawInput
-from accordwatch.pipeline import Processed, corpus_context, process
+from accordwatch.parallel import Runner, serial
+from accordwatch.pipeline import Processed, corpus_context
 
 BATCH_SIZE = 50
 
@@ -53,8 +58,8 @@ def _split_new(items: Iterable[RawInput | IngestError], known: set[str],
 
 
 def ingest(store, paths: Iterable[str], *, manifest: Path | None = None, stdin=None,
-           progress: Progress | None = None) -> IngestSummary:
-    """Read `paths`, process what is new, write it to `store`; returns what happened."""
+           progress: Progress | None = None, runner: Runner | None = None) -> IngestSummary:
+    """Read `paths`, process what is new (with `runner`, default this process), write it to `store`."""
     paths = [str(p) for p in paths]
     summary = IngestSummary()
     run_id = store.start_run({"paths": paths, "manifest": str(manifest or "")})
@@ -66,13 +71,13 @@ def ingest(store, paths: Iterable[str], *, manifest: Path | None = None, stdin=N
             store.record_error(run_id, err.source, err.reason)
         context = corpus_context(new) if new else None
         batch: list[Processed] = []
-        for i, raw in enumerate(new):
+        for i, (raw, outcome) in enumerate((runner or serial)(new, context)):
             if progress:
                 progress(i, len(new), raw.source)
-            try:
-                batch.append(process(raw, context))
-            except Exception as exc:  # one bad document must not stop the batch
-                err = IngestError(raw.source, f"processing failed: {type(exc).__name__}: {exc}")
+            if isinstance(outcome, Processed):
+                batch.append(outcome)
+            else:  # one bad document must not stop the batch
+                err = IngestError(raw.source, outcome)
                 summary.failed += 1
                 summary.errors.append(err)
                 store.record_error(run_id, err.source, err.reason)

@@ -53,8 +53,14 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--manifest", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="CSV with metadata per file: path or url, title, publisher, published, language.")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Processes extracting in parallel (this process alone writes to the store).")
+@click.option("--dask", "dask_address", metavar="ADDRESS", envvar="ACCORDWATCH_DASK",
+              help="Extract on a Dask cluster, e.g. tcp://host:8786 [default: $ACCORDWATCH_DASK]; "
+                   "its workers need accordwatch installed. Overrides --workers.")
 @db_option
-def ingest(paths: tuple[str, ...], manifest: Path | None, db: str | None) -> None:
+def ingest(paths: tuple[str, ...], manifest: Path | None, workers: int, dask_address: str | None,
+           db: str | None) -> None:
     """Ingest files, folders (recursive), URLs, feeds, or - (stdin).
 
     Formats: .txt .md .html .htm .pdf .jsonl. Metadata comes from NAME.meta.json sidecars,
@@ -67,6 +73,7 @@ def ingest(paths: tuple[str, ...], manifest: Path | None, db: str | None) -> Non
     same command again completes it.
     """
     from accordwatch.batch import ingest as run_ingest
+    from accordwatch.parallel import make_runner
 
     err = _console(stderr=True)
     with open_store(db) as store, Progress(
@@ -79,7 +86,8 @@ def ingest(paths: tuple[str, ...], manifest: Path | None, db: str | None) -> Non
             bar.update(task, completed=done, total=total, current=Path(source).name[:40])
 
         try:
-            summary = run_ingest(store, paths, manifest=manifest, stdin=sys.stdin.buffer, progress=progress)
+            summary = run_ingest(store, paths, manifest=manifest, stdin=sys.stdin.buffer, progress=progress,
+                                 runner=make_runner(workers, dask_address))
         except KeyboardInterrupt:
             err.print("interrupted: documents written so far are complete; run the same command again to finish")
             sys.exit(130)
@@ -113,7 +121,8 @@ def docs(all_versions: bool, as_json: bool, db: str | None) -> None:
             click.echo(json.dumps(r._asdict() if hasattr(r, "_asdict") else vars(r), default=str,
                                   ensure_ascii=False))
         return
-    _console().print(documents_table(rows))
+    console = _console()
+    console.print(documents_table(rows, width=console.width))
 
 
 def _get_document(store, key: str):

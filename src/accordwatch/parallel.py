@@ -1,0 +1,165 @@
+"""Processing many inputs at once: in worker processes on this machine, or on a Dask cluster.
+
+A runner takes the new inputs and the CorpusContext built once from all of them, and yields
+`(raw, outcome)` pairs in input order, where the outcome is a `Processed` or, when the
+pipeline failed on that input, the reason as a string. The caller (accordwatch.batch) is the
+single writer: it stores the outcomes in batches, one transaction each, so workers never
+touch the store and a parallel run stores exactly what a single-process run stores.
+
+    serial(raws, context)                       # this process
+    ProcessRunner(workers=2)(raws, context)     # concurrent.futures, one machine
+    DaskRunner("tcp://host:8786")(raws, context)  # dask.distributed (see docs in DaskRunner)
+
+Inputs go out in chunks (a few documents per task, so that the per-task overhead and the
+context's pickling are paid once per chunk), at most a few chunks per worker in flight, so
+memory stays bounded whatever the corpus size; results come back in submission order.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
+from typing import Any
+
+from accordwatch.clean import CorpusContext
+from accordwatch.model import RawInput
+from accordwatch.pipeline import Processed, process
+
+Outcome = Processed | str  # a processed document, or why processing failed
+Runner = Callable[[Sequence[RawInput], CorpusContext | None], Iterator[tuple[RawInput, Outcome]]]
+
+CHUNK_SIZE = 8
+CHUNKS_IN_FLIGHT_PER_WORKER = 3
+
+
+def process_one(raw: RawInput, context: CorpusContext | None) -> Outcome:
+    try:
+        return process(raw, context)
+    except Exception as exc:  # noqa: BLE001 (one bad document must not stop the others)
+        return f"processing failed: {type(exc).__name__}: {exc}"
+
+
+def process_chunk(raws: Sequence[RawInput], context: CorpusContext | None) -> list[Outcome]:
+    """The task a worker runs: top-level, so that it pickles by reference."""
+    return [process_one(raw, context) for raw in raws]
+
+
+def serial(raws: Sequence[RawInput], context: CorpusContext | None) -> Iterator[tuple[RawInput, Outcome]]:
+    for raw in raws:
+        yield raw, process_one(raw, context)
+
+
+def chunked(items: Iterable[RawInput], size: int) -> Iterator[list[RawInput]]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def in_order(chunks: Iterator[list[RawInput]], submit: Callable[[list[RawInput]], Any],
+             result: Callable[[Any], list[Outcome]], window: int) -> Iterator[tuple[RawInput, Outcome]]:
+    """Keep `window` chunks submitted; yield the oldest's outcomes as soon as it is done."""
+    pending: deque[tuple[list[RawInput], Any]] = deque()
+    for chunk in islice(chunks, window):
+        pending.append((chunk, submit(chunk)))
+    while pending:
+        chunk, task = pending.popleft()
+        outcomes = result(task)
+        following = next(chunks, None)
+        if following is not None:
+            pending.append((following, submit(following)))
+        yield from zip(chunk, outcomes, strict=True)
+
+
+def _ignore_sigint() -> None:
+    # Ctrl-C reaches the whole process group; only the parent (the writer) should act on it,
+    # by stopping after its last whole batch. Workers that died of it would break the pool.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _start_method() -> str:
+    # forkserver: workers forked from a clean, single-threaded server (the CLI's progress bar
+    # runs a thread, and forking a threaded process can deadlock); spawn where there is none.
+    return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+
+
+class ProcessRunner:
+    """Process the inputs in `workers` processes of this machine (concurrent.futures)."""
+
+    def __init__(self, workers: int, chunk_size: int = CHUNK_SIZE, start_method: str | None = None):
+        if workers < 1:
+            raise ValueError(f"workers must be at least 1, not {workers}")
+        self.workers = workers
+        self.chunk_size = chunk_size
+        self.start_method = start_method or _start_method()
+
+    def __call__(self, raws: Sequence[RawInput],
+                 context: CorpusContext | None) -> Iterator[tuple[RawInput, Outcome]]:
+        mp_context = multiprocessing.get_context(self.start_method)
+        if self.start_method == "forkserver":
+            mp_context.set_forkserver_preload(["accordwatch.parallel"])
+        pool = ProcessPoolExecutor(self.workers, mp_context=mp_context, initializer=_ignore_sigint)
+        try:
+            yield from in_order(
+                chunked(raws, self.chunk_size),
+                lambda chunk: pool.submit(process_chunk, chunk, context),
+                Future.result,
+                self.workers * CHUNKS_IN_FLIGHT_PER_WORKER,
+            )
+        finally:
+            # On Ctrl-C or any error, drop what is queued; running chunks are small.
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+class DaskRunner:
+    """Process the inputs on a dask.distributed cluster; the results come back to this process.
+
+    `address` is a scheduler address (tcp://host:8786) or an existing `distributed.Client`.
+    Workers need accordwatch installed (the same version) in their environment; they read no
+    files and write nothing: inputs are read here, sent in chunks, and the documents and spans
+    come back here, where one writer stores them (in PostgreSQL, or any store this process can
+    open). The CorpusContext is scattered once to every worker, not sent with each chunk.
+    """
+
+    def __init__(self, address: Any, chunk_size: int = CHUNK_SIZE):
+        self.address = address
+        self.chunk_size = chunk_size
+
+    def __call__(self, raws: Sequence[RawInput],
+                 context: CorpusContext | None) -> Iterator[tuple[RawInput, Outcome]]:
+        from distributed import Client
+
+        own = not isinstance(self.address, Client)
+        client = Client(self.address) if own else self.address
+        submitted: set[Any] = set()  # futures not yet consumed (a held future keeps its result on the cluster)
+        try:
+            shared = client.scatter(context, broadcast=True) if context is not None else None
+            threads = max(1, sum(client.nthreads().values()))
+
+            def submit(chunk: list[RawInput]):
+                future = client.submit(process_chunk, chunk, shared, pure=False)
+                submitted.add(future)
+                return future
+
+            def result(future) -> list[Outcome]:
+                outcomes = future.result()
+                submitted.discard(future)
+                return outcomes
+
+            yield from in_order(chunked(raws, self.chunk_size), submit, result,
+                                threads * CHUNKS_IN_FLIGHT_PER_WORKER)
+        finally:
+            if submitted:
+                client.cancel(list(submitted))
+            if own:
+                client.close()
+
+
+def make_runner(workers: int = 1, dask: str | None = None) -> Runner:
+    """The runner for the CLI's --workers / --dask options."""
+    if dask:
+        return DaskRunner(dask)
+    return ProcessRunner(workers) if workers > 1 else serial
