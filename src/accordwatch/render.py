@@ -30,14 +30,22 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def documents_table(rows: Sequence, title_width: int = 44) -> Table:
+def documents_table(rows: Sequence, width: int = 120) -> Table:
+    """One line a document, whatever the terminal's width: the title takes what the rest leaves."""
+    with_publisher = any(r.publisher for r in rows)
+    dates = ["—" if not r.published else f"{r.published} {r.published_how}" for r in rows]
+    fixed = 8 + max(map(len, dates), default=4) + 4 + 5 + 7 + (20 if with_publisher else 0)
+    title_width = max(12, width - fixed - 3 * (6 + with_publisher) - 2)
     table = Table(title=f"{len(rows)} documents", show_lines=False)
-    for col in ("id", "title", "publisher", "date", "lang", "words", "removed"):
+    cols = ["id", "title", *(["publisher"] if with_publisher else []), "date", "lang", "words", "removed"]
+    for col in cols:
         table.add_column(col, no_wrap=True, justify="right" if col in ("words", "removed") else "left")
-    for r in sorted(rows, key=lambda r: r.source):
-        date = "—" if not r.published else f"{r.published} ({r.published_how})"
-        table.add_row(r.id[:10], Text(_clip(r.title or r.source, title_width)),
-                      Text(_clip(r.publisher or "", 20)), date, r.language or "", str(r.words), str(r.removed))
+    for r, date in sorted(zip(rows, dates, strict=True), key=lambda p: p[0].source):
+        cells = [r.id[:8], Text(_clip(r.title or r.source, title_width))]
+        if with_publisher:
+            cells.append(Text(_clip(r.publisher or "", 20)))
+        cells += [date, r.language or "", str(r.words), str(r.removed)]
+        table.add_row(*cells)
     return table
 
 
