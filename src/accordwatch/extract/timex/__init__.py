@@ -22,6 +22,7 @@ __all__ = ["TaggedTimex", "find_timexes", "granularity_of", "tag_text"]
 _MONEY_BEFORE = re.compile(r"(?:[$#£€]\s?\d[\d.,]*|\d[\d.,]* (?:cents|pence))(?: (?:million|billion))?,?\s+$")
 _MONEY_AFTER = re.compile(r"['’]s [$#£€]\s?\d")
 _PART_YEAR = re.compile(r"^P(?:[4-9]|1[01])M$")
+_DAY = re.compile(r"^\d{4}-\d\d-\d\d(?:T|$)")
 _FULL_DATE = re.compile(r"^\d{4}(?:-\d\d){0,2}$")
 _GRANULARITY = (
     (re.compile(r"^\d{4}-\d\d-\d\dT"), "time"),
@@ -69,14 +70,17 @@ def tag(text: str, dct: str | None, lang: str = "en") -> list[TaggedTimex]:
     past = language.lists.get("past_irregular", frozenset())
     out = []
     quarter = duration = ""
+    last_day: Reference | None = None
     for c in recognise(text, language):
         tense = clause_tense(text, c.start, c.end, future, past)
-        ctx = Context(ref, narrative, tense, quarter, duration, beside_money(text, c.start, c.end))
+        ctx = Context(ref, narrative, tense, quarter, duration, beside_money(text, c.start, c.end), last_day)
         value, how = normalise(c.rule, c.match, language, ctx)
         mod = c.rule.mod or leading_mod(text[c.start:c.end], language)
         out.append(TaggedTimex(c.start, c.end, c.rule.type, value, mod, c.rule.id, how))
         if not how and _FULL_DATE.match(value):
             narrative = Reference.parse(value)
+        if _DAY.match(value):
+            last_day = Reference.parse(value)
         if c.rule.type == "DURATION" and value.startswith("P"):
             duration = value
             if _PART_YEAR.match(value):

@@ -33,6 +33,7 @@ _WORD_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
 _SET_WORDS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P3M",
               "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H", "biannually": "P6M",
               "semiannually": "P6M"}
+_ANAPHORIC = frozenset({"previous", "preceding", "following"})
 _REL_WORDS = {"last": -1, "past": -1, "previous": -1, "preceding": -1, "prior": -1, "latest": -1,
               "recent": -1, "year-ago": -1, "year-earlier": -1, "next": 1, "coming": 1,
               "following": 1, "upcoming": 1}
@@ -52,6 +53,7 @@ class Context:
     # The expression compares a sum of money ("from $3 million last year"): in a quarterly report
     # that is the same quarter a year before.
     beside_money: bool = False
+    last_day: Reference | None = None  # the last day the text named or resolved
 
     def reference(self, narrative_first: bool = False, unit: str = "Y") -> tuple[Reference | None, str]:
         """The narrative or the document date, whichever comes first and is precise enough for `unit`."""
@@ -234,6 +236,8 @@ def _ymd(year: int, month: int, day: int | None) -> str:
 def _weekday(g: dict[str, str], rel: int | None, pod: str, lang: Language, ctx: Context) -> tuple[str, str]:
     wd = int(lang.lookup("weekday", g["weekday"]))
     ref, how = ctx.reference(narrative_first=False)
+    if g.get("rel", "").lower() in _ANAPHORIC and ctx.last_day is not None:
+        ref, how = ctx.last_day, "narrative"  # "the previous Friday": before the day the story is at
     if ref is None or ref.granularity != "day":
         return f"XXXX-WXX-{wd}{pod}", ""
     if rel is not None and rel != 0:
