@@ -18,7 +18,7 @@ PAST, UNKNOWN, FUTURE = -1, 0, 1
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _CLAUSE_END = re.compile(r"[.!?;\n]\s|\n")
 _WORD = re.compile(r"[A-Za-z’']+")
-_FUTURE_LEAD = re.compile(r"\bas (?:soon|early) as(?:\s+[a-z]+){0,2}\s+$", re.IGNORECASE)
+_FUTURE_LEAD = re.compile(r"\b(?:as (?:soon|early) as(?:\s+[a-z]+){0,2}|ahead of|in time for)\s+$", re.IGNORECASE)
 _PLAN_TO = frozenset({"is", "are", "set", "planned"})  # "is to resume", "set to resume": a plan
 
 
