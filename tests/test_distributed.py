@@ -5,16 +5,21 @@ Skipped, saying why, when dask.distributed is not installed or ACCORDWATCH_TEST_
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from accordwatch.batch import ingest
 from accordwatch.parallel import DaskRunner
 from accordwatch.store import Store
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, PG_ENV
 from tests.test_batch import stored_record, templated_corpus
 
 distributed = pytest.importorskip("distributed", reason="dask.distributed is not installed "
                                   "(pip install 'dask[distributed]')")
+if not os.environ.get(PG_ENV):  # before the module's cluster starts for nothing
+    pytest.skip(f"{PG_ENV} is unset: the Dask ingest tests write to PostgreSQL (`bash .ci/postgres.sh` "
+                "starts a server and prints a URL for it)", allow_module_level=True)
 
 
 @pytest.fixture(scope="module")
