@@ -125,7 +125,7 @@ def normalise(rule: Rule, m: re.Match[str], lang: Language, ctx: Context) -> tup
     if kind.startswith("="):
         return kind[1:], ""
     g = {k: v for k, v in m.groupdict().items() if v is not None}
-    for second in ("year2", "ordinal2"):  # alternatives of a pattern that name a group twice
+    for second in ("year2", "ordinal2", "dayword2", "pod2"):  # alternatives of a pattern that name a group twice
         if second in g and second[:-1] not in g:
             g[second[:-1]] = g.pop(second)
     fn = _KINDS[kind]
