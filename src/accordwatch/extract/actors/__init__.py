@@ -1,6 +1,7 @@
 """Actors: canonical entities found in a document's clean text.
 
     find_actors(doc) -> list[ActorMention]   sorted by start, non-overlapping (the longest reading wins)
+                                             except a counted plural ("the two ministers"): one span per actor
     load_gazetteer() -> Gazetteer            the actors.tsv gazetteer, validated, cached
     resolve_name(text) -> str | None         the canonical name for a free actor string
 
@@ -11,9 +12,11 @@ they come with label "location".
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 
 from accordwatch.extract.actors.candidates import find_candidates
+from accordwatch.extract.actors.context import resolve_in_document
 from accordwatch.extract.actors.finder import Found, Scan
 from accordwatch.extract.actors.gazetteer import (
     Entry,
@@ -42,18 +45,24 @@ def _iso_day(value: object) -> str | None:
     return None
 
 
-def scan_text(text: str, when: str | None = None) -> tuple[Scan, list[Found]]:
-    """The scan of `text` and all its findings (locations included), sorted by position."""
+def scan_text(text: str, when: str | None = None, context_lines: Sequence[str] = ()) -> tuple[Scan, list[Found]]:
+    """The scan of `text` and all its findings (locations included), sorted by position, with referents
+    the whole document fixes (context.py); `context_lines` are lines of the page outside the text (removed
+    headers) that may name who publishes it."""
     scan = Scan(text, when)
     found = scan.run()
     found += find_candidates(scan)
-    return scan, sorted(found, key=lambda f: f.first)
+
+    def scan_lines() -> list[Found]:
+        return scan_text("\n".join(context_lines), when)[1] if context_lines else []
+
+    return scan, resolve_in_document(scan, sorted(found, key=lambda f: f.first), scan_lines)
 
 
 def find_actors(doc: Document, when: str | None = None, include_locations: bool = False) -> list[ActorMention]:
     """Actor mentions in `doc`; offices resolve on `when` (ISO date), by default the publication date."""
     day = when or _iso_day(doc.get("published")) or _iso_day(doc.get("published_inferred"))
-    scan, found = scan_text(doc.text, day)
+    scan, found = scan_text(doc.text, day, tuple(r.text for r in doc.removed))
     out = []
     for f in found:
         if f.is_location and not include_locations:

@@ -1,0 +1,123 @@
+"""Document-level resolution: mentions whose referent is fixed only by the rest of the document.
+
+Run after the left-to-right pass (finder.py) and the candidates, over all findings of a document:
+
+- a generic national force ("Russian troops", "Russian military personnel") refers back to the most
+  recent specific force of the same state named before it ("the Russian Peacekeeping Contingent"): the
+  writer varies the wording, not the force;
+- an unqualified ministry ("Foreign Ministry statement on ...") with no ministry before it is the
+  ministry of the first qualified ministry named later, else of one named in the page's removed lines
+  (a publisher header such as "The Ministry of Foreign Affairs of the Russian Federation");
+- a counted plural of a role ("the two foreign policy chiefs", "the three presidents", "both leaders")
+  stands for that many of the leaders named most recently before it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from accordwatch.extract.actors.finder import Found, Scan
+from accordwatch.extract.actors.gazetteer import Entry, load_generic_nouns
+
+COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
+# "the two foreign policy chiefs", "both leaders", "the three heads of state": up to three modifiers.
+PLURAL_ROLE = re.compile(
+    r"\b(?:[Tt]he\s+(two|three|four|five)|[Bb]oth(?:\s+the)?)\s+(?:[a-z-]+\s+){0,3}?"
+    r"(?:chiefs|ministers|leaders|presidents|premiers|heads\s+of\s+(?:state|government)|counterparts|"
+    r"diplomats|envoys|negotiators)\b")
+
+
+def resolve_in_document(scan: Scan, found: list[Found], scan_lines: Callable[[], Sequence[Found]]) -> list[Found]:
+    """`found` (sorted by position) with document-level referents filled in; `scan_lines` gives the
+    findings of the page's removed lines, read only where needed."""
+    found = _forces_refer_back(scan, found)
+    found = _ministry_from_document(scan, found, scan_lines)
+    return _plural_roles(scan, found)
+
+
+# -- generic national forces ------------------------------------------------------------------------------
+def _general_force(scan: Scan, state_id: str) -> Entry | None:
+    """The state's armed forces as a whole, the entry "<demonym> military" names."""
+    state = scan.gaz.get(state_id)
+    if state is None or not state.demonyms:
+        return None
+    e = scan.gaz.lookup(f"{state.demonyms[0]} military")
+    return e if e is not None and e.parent == state_id and e.type == "armed_force" else None
+
+
+def _forces_refer_back(scan: Scan, found: list[Found]) -> list[Found]:
+    specific: dict[str, Found] = {}  # state id -> its most recent specific force
+    out: list[Found] = []
+    for f in found:
+        entry = scan.gaz.get(f.actor_id) if f.actor_type == "armed_force" else None
+        if entry is not None and entry.parent:
+            general = _general_force(scan, entry.parent)
+            common_noun = scan.tokens.words[f.last][:1].islower()  # "Russian troops", not "Russian Armed Forces"
+            if general is not None and entry.actor_id == general.actor_id:
+                prior = specific.get(entry.parent)
+                if prior is not None and common_noun:
+                    f = replace(f, canonical=prior.canonical, actor_id=prior.actor_id, resolved_via="context",
+                                rule="actors.context:force")
+            else:
+                specific[entry.parent] = f
+        out.append(f)
+    return out
+
+
+# -- unqualified ministries --------------------------------------------------------------------------------
+def _ministry_forms() -> frozenset[str]:
+    return frozenset(form for g in load_generic_nouns() if g.context == "ministry" and g.canonical == "ministry"
+                     for form in g.forms)
+
+
+def _is_bare_ministry(scan: Scan, f: Found) -> bool:
+    if f.resolved_via != "candidate":
+        return False
+    words = scan.tokens.keys[f.first:f.last + 1]
+    return " ".join(w for w in words if w != "the") in _ministry_forms()
+
+
+def _ministry_from_document(scan: Scan, found: list[Found],
+                            scan_lines: Callable[[], Sequence[Found]]) -> list[Found]:
+    if not any(_is_bare_ministry(scan, f) for f in found):
+        return found
+    qualified = next((f for f in found if f.ministry), None) or next((f for f in scan_lines() if f.ministry), None)
+    if qualified is None:
+        return found
+    return [replace(f, canonical=qualified.canonical, actor_id=qualified.actor_id, actor_type=qualified.actor_type,
+                    resolved_via="context", rule="actors.context:ministry", ministry=True, label="")
+            if _is_bare_ministry(scan, f) else f for f in found]
+
+
+# -- counted plural roles ----------------------------------------------------------------------------------
+def _plural_roles(scan: Scan, found: list[Found]) -> list[Found]:
+    if not any(f.actor_type == "leader" for f in found):
+        return found
+    starts = {a: i for i, (a, _) in enumerate(scan.tokens.spans)}
+    ends = {b: i for i, (_, b) in enumerate(scan.tokens.spans)}
+    covered = {i for f in found for i in range(f.first, f.last + 1)}
+    added: list[Found] = []
+    for m in PLURAL_ROLE.finditer(scan.text):
+        first, last = starts.get(m.start()), ends.get(m.end())
+        if first is None or last is None or any(i in covered for i in range(first, last + 1)):
+            continue
+        n = COUNTS[(m.group(1) or "both").lower()]
+        leaders = _recent_leaders(found, first, n)
+        if len(leaders) == n:
+            added += [Found(first, last, p.canonical, p.actor_id, "leader", "context", "actors.context:plural",
+                            office=p.office) for p in leaders]
+    return sorted(found + added, key=lambda f: f.first) if added else found
+
+
+def _recent_leaders(found: list[Found], before: int, n: int) -> list[Found]:
+    """The last `n` distinct leaders named before token `before`, in text order."""
+    out: list[Found] = []
+    for f in reversed(found):
+        if f.first < before and f.actor_type == "leader" and not f.actor_id.startswith("candidate:") \
+                and all(o.actor_id != f.actor_id for o in out):
+            out.append(f)
+            if len(out) == n:
+                break
+    return out[::-1]
