@@ -7,6 +7,7 @@ errors become `click.ClickException` (one clear line, exit status 1).
 from __future__ import annotations
 
 import csv
+import importlib
 import json
 import sys
 from contextlib import contextmanager
@@ -226,8 +227,13 @@ def main() -> None:
     cli()
 
 
-if __name__ == "__main__":
-    main()
+# Command modules register their commands on `cli` when imported (they import `cli` from here,
+# so they are imported last): the fused record's views, the web server.
+COMMAND_MODULES = ("accordwatch.cli_fuse", "accordwatch.cli_serve")
+for _module in COMMAND_MODULES:
+    importlib.import_module(_module)
 
-import accordwatch.cli_fuse  # noqa: E402,F401  (registers timeline, agreements, figures, conflicts, brief)
-import accordwatch.cli_serve  # noqa: E402,F401
+if __name__ == "__main__":
+    # As `python -m accordwatch.cli` this file is `__main__`; the command modules registered
+    # on the group of the importable `accordwatch.cli`, so run that one.
+    importlib.import_module("accordwatch.cli").main()

@@ -17,8 +17,8 @@ def extract_text(path: str, dct: str | None = None, *, stdin=None) -> tuple[Docu
     if not items:
         raise ValueError(f"{path}: nothing to read")
     first = items[0]
-    if isinstance(first, IngestError):
-        raise ValueError(f"{first.source}: {first.reason}")
+    if isinstance(first, IngestError):  # an input problem, not a programming error
+        raise ValueError(f"{first.source}: {first.reason}")  # noqa: TRY004
     if dct:
         first = replace(first, meta={**first.meta, "published": MetaField(dct, "given", "--date")})
     processed = extract(clean_document(first))
