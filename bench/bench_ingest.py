@@ -1,6 +1,6 @@
 """End-to-end ingest throughput: the full pipeline into a fresh store, then a second run.
 
-    .venv/bin/python bench/bench_ingest.py [CORPUS] [--db URL]
+    .venv/bin/python bench/bench_ingest.py [CORPUS] [--db URL] [--workers N | --dask ADDRESS]
 
 CORPUS defaults to ../shared/corpus/bbc. Prints documents/s and MB/s for the first run and
 the second run over the unchanged files, the speed-up, and the peak RSS of this process.
@@ -9,6 +9,7 @@ the second run over the unchanged files, the speed-up, and the peak RSS of this 
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import sys
 import tempfile
@@ -16,6 +17,7 @@ import time
 from pathlib import Path
 
 from accordwatch.batch import ingest
+from accordwatch.parallel import make_runner
 from accordwatch.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,11 +27,11 @@ def corpus_bytes(corpus: Path) -> int:
     return sum(p.stat().st_size for p in corpus.rglob("*") if p.is_file())
 
 
-def timed_run(db: str, corpus: Path):
+def timed_run(db: str, corpus: Path, runner):
     store = Store.open(db)
     try:
         t0 = time.perf_counter()
-        summary = ingest(store, [str(corpus)])
+        summary = ingest(store, [str(corpus)], runner=runner)
         return time.perf_counter() - t0, summary, store.stats()["latest_documents"]
     finally:
         store.close()
@@ -39,7 +41,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("corpus", nargs="?", default=str(ROOT.parent / "shared" / "corpus" / "bbc"))
     parser.add_argument("--db", help="store URL or path [default: a temporary SQLite file]")
+    parser.add_argument("--workers", type=int, default=1, help="extracting processes [default: 1]")
+    parser.add_argument("--dask", help="extract on this Dask scheduler (tcp://host:8786)")
     args = parser.parse_args()
+    runner = make_runner(args.workers, args.dask)
     corpus = Path(args.corpus)
     if not corpus.exists():
         print(f"{corpus} is absent: nothing to measure", file=sys.stderr)
@@ -47,8 +52,8 @@ def main() -> int:
     mb = corpus_bytes(corpus) / 2**20
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or str(Path(tmp) / "bench.db")
-        first, s1, docs = timed_run(db, corpus)
-        second, s2, _ = timed_run(db, corpus)
+        first, s1, docs = timed_run(db, corpus, runner)
+        second, s2, _ = timed_run(db, corpus, runner)
     seen = s1.seen
     print(f"corpus: {corpus} ({seen} inputs, {mb:.1f} MB)")
     print(f"first run:  {first:7.2f} s  {seen / first:8.1f} docs/s  {mb / first:6.2f} MB/s  "
@@ -56,7 +61,10 @@ def main() -> int:
     print(f"second run: {second:7.2f} s  {seen / second:8.1f} docs/s  {mb / second:6.2f} MB/s  "
           f"added {s2.added}, already stored {s2.already_stored}")
     print(f"second run is {first / second:.0f}x faster than the first")
-    print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB (this process); "
+          f"{resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MB (largest worker process)")
+    print(f"workers: {args.workers}{', dask ' + args.dask if args.dask else ''}; "
+          f"load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     return 0
 
 
