@@ -3,7 +3,10 @@
 In order of trust:
 1. a dateline: a fully specified date (and time) alone on a line near the top;
 2. an anniversary: "ahead of the fifth anniversary of the November 2020 ceasefire" dates
-   the text to the anniversary (November 2025), before it for "ahead of";
+   the text to the anniversary (November 2025), before it for "ahead of"; where the event's
+   day is known (given, or the one day of that month the text or its collection gives such an
+   event), the anniversary is a day, and a weekday told in the past ("said on Friday") ahead of
+   it is the last such weekday before it: that day dates the text (a guess, lower confidence);
 3. the dates the text reports: the latest event it tells in the past tense bounds the date
    from below, a deadline still to come ("will stay until November 2025") from above;
    dates without a year ("on 25 May") are recent, so they fall after the latest dated
@@ -20,11 +23,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from accordwatch.extract.timex import find_timexes
-from accordwatch.extract.timex.anchor import FUTURE, clause_tense, shift
+from accordwatch.extract.timex.anchor import FUTURE, PAST, clause_tense, shift, weekday_date
 from accordwatch.extract.timex.rules import Language, load_language
 from accordwatch.model import Document, MetaField, Timex
 
 _ABSOLUTE = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?:T[\d:]+)?$")
+_WEEKDAY_VALUE = re.compile(r"^XXXX-WXX-(\d)")
 _YEARLESS = re.compile(r"^XXXX-(\d\d)(?:-(\d\d))?")
 _DATELINE_LINES = 12
 _NARRATIVE_LAG_MONTHS = 3  # "later developments" after the latest event: a quarter later
@@ -68,23 +72,91 @@ def _dateline(doc: Document, timexes: list[Timex]) -> MetaField | None:
     return None
 
 
-def _anniversary(doc: Document, timexes: list[Timex], lang: Language) -> MetaField | None:
+@dataclass(frozen=True)
+class EventDay:
+    """A day the text gives an event ("signed on November 9, 2020", "the 9 November 2020 statement"),
+    with the event nouns around it ("agreement", "statement")."""
+
+    day: date
+    nouns: frozenset[str]
+
+
+def _event_nouns(text: str, start: int, end: int, nouns: frozenset[str], before: int = 90,
+                 after: int = 40) -> frozenset[str]:
+    window = text[max(0, start - before):start] + " " + text[end:end + after]
+    return frozenset(w for w in re.findall(r"[a-z]+", window.lower()) if w in nouns)
+
+
+def dated_events(doc: Document, timexes: list[Timex], lang: str = "en") -> list[EventDay]:
+    """The days a text gives events; other texts of a collection can use them to date their
+    anniversaries ("the November 2020 ceasefire" of one text is "November 9, 2020" in another)."""
+    nouns = frozenset(load_language(lang).sections.get("docdate", {}).get("event_nouns", []))
+    out = []
+    for t in timexes:
+        if t.granularity == "day" and not t.anchored_to and _ABSOLUTE.match(t.value):
+            found = _event_nouns(doc.text, t.start, t.end, nouns)
+            if found:
+                out.append(EventDay(date.fromisoformat(t.value[:10]), found))
+    return out
+
+
+def _event_day(month: str, nouns: frozenset[str], known: list[EventDay]) -> date | None:
+    """The one day of `month` (YYYY-MM) on which the known events sharing a noun happened."""
+    days = {e.day for e in known if e.day.isoformat()[:7] == month and e.nouns & nouns}
+    return days.pop() if len(days) == 1 else None
+
+
+def _same_day_years_on(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def _weekday_before(doc: Document, timexes: list[Timex], lang: Language, day: date) -> tuple[Timex, date] | None:
+    """A weekday the text tells in the past ("said on Friday"), as the last such day before `day`."""
+    future, past = lang.lists.get("future_markers", frozenset()), lang.lists.get("past_irregular", frozenset())
+    for t in timexes:
+        m = _WEEKDAY_VALUE.match(t.value)
+        if m and clause_tense(doc.text, t.start, t.end, future, past) != FUTURE:
+            return t, weekday_date(day, int(m.group(1)), PAST, strict=True)
+    return None
+
+
+def _anniversary(doc: Document, timexes: list[Timex], lang: Language,
+                 known: list[EventDay]) -> MetaField | None:
     cues = lang.sections.get("docdate", {})
     pattern = cues.get("anniversary")
     if not pattern:
         return None
+    nouns = frozenset(cues.get("event_nouns", []))
     for m in re.finditer(pattern, doc.text, re.IGNORECASE):
         years = lang.lookup("ordinal", m.group("ordinal"))
         event = next((t for t in timexes if m.end() <= t.start <= m.end() + 80 and not t.anchored_to
                       and _span_of(t.value)), None)
         if not years or event is None:
             continue
-        year = int(event.value[:4]) + int(years)
-        value = f"{year:04d}{event.value[4:10] if event.granularity == 'day' else event.value[4:7]}"
+        years = int(years)
         before = m.group("cue").lower() in cues.get("before_cues", [])
-        reason = (f"'{m.group(0).strip()} {event.text}': {years} years after {event.value}"
-                  f"{', shortly before it' if before else ''}")
-        return MetaField(value, "inferred", "content", reason, 0.7)
+        head = f"'{m.group(0).strip()} {event.text}'"
+        day = date.fromisoformat(event.value[:10]) if event.granularity == "day" else None
+        if day is None and event.granularity == "month":
+            day = _event_day(event.value[:7], _event_nouns(doc.text, event.start, event.end, nouns, 0, 40),
+                             dated_events(doc, timexes, lang.code) + known)
+        if day is None:
+            value = f"{int(event.value[:4]) + years:04d}{event.value[4:7]}"
+            reason = f"{head}: {years} years after {event.value}{', shortly before it' if before else ''}"
+            return MetaField(value, "inferred", "content", reason, 0.7)
+        anniversary = _same_day_years_on(day, years)
+        reason = f"{head} ({day.isoformat()}): {years} years later, {anniversary.isoformat()}"
+        told = _weekday_before(doc, timexes, lang, anniversary) if before else None
+        if told is not None:
+            # "said on Friday" ahead of the anniversary: the last Friday before it, a guess.
+            reason += f"; shortly before it, so '{told[0].text}' is {told[1].isoformat()}"
+            return MetaField(told[1].isoformat(), "inferred", "content", reason, 0.5)
+        if before:
+            return MetaField(anniversary.isoformat()[:7], "inferred", "content", reason + ", shortly before it", 0.7)
+        return MetaField(anniversary.isoformat(), "inferred", "content", reason, 0.7)
     return None
 
 
@@ -158,13 +230,16 @@ def _from_content(doc: Document, timexes: list[Timex], lang: Language) -> MetaFi
     return MetaField(value, "inferred", "content", reason, confidence)
 
 
-def infer_document_date(doc: Document, timexes: list[Timex] | None = None, lang: str = "en") -> MetaField | None:
+def infer_document_date(doc: Document, timexes: list[Timex] | None = None, lang: str = "en",
+                        known_events: list[EventDay] | None = None) -> MetaField | None:
     """The document's date from its text: a dateline, an anniversary, or the dates it reports.
 
     `timexes` should be found without a document date (relative ones left unresolved).
+    `known_events` are days other texts of the collection give events (see dated_events): they
+    date an anniversary whose event this text names only by its month.
     """
     language = load_language(lang)
     if timexes is None:
         timexes = find_timexes(doc, None, lang=lang)
-    return (_dateline(doc, timexes) or _anniversary(doc, timexes, language)
+    return (_dateline(doc, timexes) or _anniversary(doc, timexes, language, known_events or [])
             or _from_content(doc, timexes, language))
