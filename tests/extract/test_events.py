@@ -167,3 +167,25 @@ def test_the_end_of_a_stay_is_a_withdrawal_only_when_stated_as_fact(text, expect
     doc = make_doc(text)
     events = find_events(doc, [], [timex(doc, "June 2024", "2024-06")], "2023-10-13")
     assert [(e.label, e.date) for e in events if e.label == "RETREAT"] == expected
+
+
+def test_a_fronted_subordinate_clause_has_its_own_agent_or_none():
+    """"When hostilities resumed, X facilitated a ceasefire": X did not resume hostilities, nor does the
+    previous sentence's subject."""
+    doc = make_doc("Russian peacekeepers were deployed in 2020. When hostilities resumed in September 2023, "
+                   "Russian military personnel facilitated a ceasefire with Armenia.")
+    actors = [actor(doc, "Russian peacekeepers", "Russian peacekeeping contingent", "armed_force"),
+              actor(doc, "Russian military personnel", "Russian peacekeeping contingent", "armed_force"),
+              actor(doc, "Armenia", "Armenia")]
+    tx = [timex(doc, "2020", "2020"), timex(doc, "September 2023", "2023-09")]
+    events = {e.label: e for e in find_events(doc, actors, tx, "2025-11-07")}
+    assert (events["ASSAULT"].source_actors, events["ASSAULT"].target_actors) == ((), ())
+    assert events["AGREE"].source_actors == ("Russian peacekeeping contingent",)
+
+
+def test_objects_of_a_preposition_and_their_conjuncts_are_not_the_subject():
+    doc = make_doc("A meeting was held in Moscow on 25 May on normalizing relations between Azerbaijan and Armenia.")
+    actors = [actor(doc, "Azerbaijan", "Azerbaijan"), actor(doc, "Armenia", "Armenia")]
+    from accordwatch.extract.events.actors import _free
+
+    assert _free(doc.text, 0, actors) == []

@@ -13,6 +13,9 @@ PREPOSITION = re.compile(r"\b(?:of|to|with|against|from|into|between|among|for|o
                          r"under|about|than|including|like|whom)\s+(?:the\s+|its\s+|their\s+)?$", re.IGNORECASE)
 FRONTED = re.compile(r"^(?:In|On|At|After|Following|When|Under|Since|As|During|Building|According|Before|Despite|"
                      r"While|With|Once|Later|Amid)\b")
+# Conjunctions that open a subordinate clause (never a preposition: "After the talks, ..." is a phrase).
+SUBORDINATE_OPENER = re.compile(r"^(?:When|Whenever|While|Whereas|Although|Though|Because|Once|If|Unless|As soon as)\b")
+CLAUSE_COMMA = re.compile(r",(?!\s*\d)")  # not the comma of "October 31, 2022"
 PASSIVE = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+\s+)?$", re.IGNORECASE)
 PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)*)")
 MONTHS = frozenset(["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"])
@@ -41,6 +44,14 @@ def _coordinated(text: str, chosen: ActorMention, pool: list[ActorMention]) -> l
     return group
 
 
+def in_fronted_clause(text: str, lo: int, pos: int) -> bool:
+    """Whether `pos` lies in a fronted adverbial clause, before the comma that ends it ("When hostilities
+    resumed in September 2023, ..."): the main clause's subject is not its agent."""
+    if not SUBORDINATE_OPENER.match(text[lo:pos]):
+        return False
+    return not CLAUSE_COMMA.search(text, lo, pos) and CLAUSE_COMMA.search(text, pos) is not None
+
+
 def source_of(text: str, lo: int, hi: int, t: Trigger, actors: Sequence[ActorMention],
               after: int) -> tuple[str, ...]:
     """The subject before the trigger (after a speech verb where the event is reported content), or the
@@ -52,13 +63,25 @@ def source_of(text: str, lo: int, hi: int, t: Trigger, actors: Sequence[ActorMen
             agent = next((a for a in actors if t.end + by.end() <= a.start < t.end + by.end() + 40), None)
             if agent is not None:
                 return (agent.canonical,)
-    region = max(_subject_region_start(text, lo, t.start), after)
+    region = lo if in_fronted_clause(text, lo, t.start) else _subject_region_start(text, lo, t.start)
+    region = max(region, after)
     pool = [a for a in actors if region <= a.start and a.end <= t.start]
-    free = [a for a in pool if not PREPOSITION.search(text[max(lo, a.start - 25):a.start])]
+    free = _free(text, lo, pool)
     chosen = _nearest_segment_subject(text, region, t.start, free) or next(iter(free or pool), None)
     if chosen is None:
         return ()
     return tuple(dict.fromkeys(a.canonical for a in _coordinated(text, chosen, free or pool)))
+
+
+def _free(text: str, lo: int, pool: list[ActorMention]) -> list[ActorMention]:
+    """Actors of `pool` that are not objects of a preposition, nor joined to one that is ("relations
+    between Azerbaijan and Armenia": both are objects)."""
+    objects: list[ActorMention] = []
+    for a in pool:
+        if PREPOSITION.search(text[max(lo, a.start - 25):a.start]) or (
+                objects and re.fullmatch(r"\s*(?:,|and|,\s*and|or|&)\s*", text[objects[-1].end:a.start])):
+            objects.append(a)
+    return [a for a in pool if a not in objects]
 
 
 def _nearest_segment_subject(text: str, region: int, pos: int, free: list[ActorMention]) -> ActorMention | None:

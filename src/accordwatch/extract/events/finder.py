@@ -14,7 +14,14 @@ import re
 from collections.abc import Sequence
 
 from accordwatch.extract.agreements import find_agreement_mentions
-from accordwatch.extract.events.actors import location, source_of, speaker_of, targets_of
+from accordwatch.extract.events.actors import (
+    CLAUSE_COMMA,
+    in_fronted_clause,
+    location,
+    source_of,
+    speaker_of,
+    targets_of,
+)
 from accordwatch.extract.events.dating import calendar_timexes, clause_timex, event_date, sentence_tense_dct
 from accordwatch.extract.events.lexicon import modality_rules
 from accordwatch.extract.events.triggers import (
@@ -172,10 +179,11 @@ def _event(ctx: _Context, lo: int, hi: int, t: Trigger, speech: list[Trigger], s
         mod = "hypothetical"
     reported = speaker if any(s.start < t.start for s in speech) or any(s.start > t.end for s in speech) else ()
     src = source_of(text, lo, hi, t, ctx.actors, after=max((s.end for s in speech if s.end <= t.start), default=lo))
-    if not src:
+    fronted = in_fronted_clause(text, lo, t.start)  # "When hostilities resumed, ...": its own agent or none
+    if not src and not fronted:
         src = reported or ctx.last_source
     ctx.last_source = src or ctx.last_source
-    tgt = targets_of(text, t, hi, ctx.actors, src)
+    tgt = targets_of(text, t, _fronted_clause_end(text, t.end, hi) if fronted else hi, ctx.actors, src)
     agreement = _governed_agreement(t, agreements) if t.role == "agreement" else None
     if agreement is not None and agreement.date:
         date, basis = agreement.date, "timex"
@@ -240,6 +248,11 @@ def _statement(ctx: _Context, lo: int, hi: int, t: Trigger, speaker: tuple[str, 
     end = _clause_end(ctx.text, t.end, hi)
     return Event(ctx.doc.id, lo, end, ctx.text[lo:end], "OTHER", "event.statement", 0.6, mode="statement",
                  source_actors=speaker, date=date, date_basis=basis, modality="asserted")
+
+
+def _fronted_clause_end(text: str, pos: int, hi: int) -> int:
+    m = CLAUSE_COMMA.search(text, pos, hi)
+    return m.start() if m else hi
 
 
 def _source_start(ctx: _Context, lo: int, pos: int, src: tuple[str, ...]) -> int:
