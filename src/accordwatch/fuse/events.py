@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 
 from accordwatch.fuse import dates
 from accordwatch.fuse.corpus import Corpus
+from accordwatch.fuse.overrides import Overrides, mention_key
 from accordwatch.fuse.publishers import independent_count
 from accordwatch.fuse.records import FusedEvent, Mention, stable_id
 from accordwatch.fuse.rules import load, type_group, types_compatible
@@ -124,18 +125,49 @@ def _fused(cluster: list[Mention]) -> FusedEvent:
     main_type = max(sorted(set(types)), key=types.count)
     modality = "asserted" if any(m.modality == "asserted" for m in mentions) else mentions[0].modality
     actors = tuple(dict.fromkeys(a for m in mentions for a in m.actors))
-    count = independent_count([(m.ref.publisher, m.reported_by, m.ref.sentence) for m in mentions])
+    count = independent_count([(m.ref.origin or m.ref.publisher, m.reported_by, m.ref.sentence) for m in mentions])
     label = min((m.ref.text for m in mentions), key=lambda t: (abs(len(t.split()) - 14), t))
     ident = stable_id("event", *sorted(f"{m.ref.doc_id}:{m.ref.start}:{m.ref.end}" for m in mentions))
     return FusedEvent(ident, main_type, date, start, end, modality, actors, mentions, count, label)
 
 
-def fuse_mentions(mentions: Sequence[Mention], related: Related = lambda x, y: True) -> list[FusedEvent]:
-    events = [_fused(c) for c in cluster_mentions(mentions, related)]
+def _key(m: Mention) -> str:
+    return mention_key(m.ref.doc_id, m.ref.start, m.ref.end)
+
+
+def _find(clusters: list[list[Mention]], key: str) -> int | None:
+    return next((i for i, c in enumerate(clusters) if any(_key(m) == key for m in c)), None)
+
+
+def apply_merges_and_splits(clusters: list[list[Mention]], overrides: Overrides) -> list[list[Mention]]:
+    """The analyst's splits (a mention taken out into an event of its own), then merges (the
+    events holding two mentions made one). A decision naming a mention no longer extracted
+    changes nothing (accordwatch.review reports it)."""
+    out = [list(c) for c in clusters]
+    for key in sorted(overrides.splits):
+        i = _find(out, key)
+        if i is not None and len(out[i]) > 1:
+            taken = [m for m in out[i] if _key(m) == key]
+            out[i] = [m for m in out[i] if _key(m) != key]
+            out.append(taken)
+    for a, b in overrides.merges:
+        i, j = _find(out, a), _find(out, b)
+        if i is not None and j is not None and i != j:
+            out[min(i, j)].extend(out[max(i, j)])
+            del out[max(i, j)]
+    return out
+
+
+def fuse_mentions(mentions: Sequence[Mention], related: Related = lambda x, y: True,
+                  overrides: Overrides | None = None) -> list[FusedEvent]:
+    clusters = cluster_mentions(mentions, related)
+    if overrides:
+        clusters = apply_merges_and_splits(clusters, overrides)
+    events = [_fused(c) for c in clusters]
     return sorted(events, key=lambda e: (e.date_start or "9999", e.date_end or "9999", e.type, e.id))
 
 
-def fuse_events(corpus: Corpus) -> list[FusedEvent]:
+def fuse_events(corpus: Corpus, overrides: Overrides | None = None) -> list[FusedEvent]:
     """Every event of the corpus, each with all its mentions and its independent source count."""
     need = load("fusion")["shared_document_actors"]
     actors = corpus.document_actors
@@ -143,4 +175,4 @@ def fuse_events(corpus: Corpus) -> list[FusedEvent]:
     def related(a: str, b: str) -> bool:
         return a == b or len(actors[a] & actors[b]) >= need
 
-    return fuse_mentions(mentions_of(corpus), related)
+    return fuse_mentions(mentions_of(corpus), related, overrides)

@@ -30,6 +30,8 @@ class SpanRef:
     sentence: str = ""
     sentence_start: int = 0
     sentence_end: int = 0
+    # Whose claim this is for corroboration: the publisher, or the origin a derived report re-reports.
+    origin: str = ""
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,8 @@ class Claim:
     verdict: str  # agree, differ, more_precise, superseded, single
     statements: tuple[Statement, ...]
     explanation: str = ""
+    origins: int = 0  # independent origins among the statements (a report re-reporting another counts once)
+    reviewed: str = ""  # the analyst's decision on the verdict, where one was made: "who: why"
 
 
 @dataclass(frozen=True)
@@ -99,6 +103,8 @@ class StatusStep:
     reason: str
     evidence: tuple[str, ...] = ()  # fused event ids
     refs: tuple[SpanRef, ...] = ()
+    by: str = ""  # the analyst who set this step ("" for a step proposed from the events)
+    cite: str = ""  # what the analyst cites for it
 
 
 @dataclass(frozen=True)
@@ -136,6 +142,12 @@ class DocInfo:
     title: str = ""
     publisher: str = ""  # identity key, see fuse.publishers
     said_on: str = ""
+    role: str = ""  # primary_text, official_statement, independent_reporting, aggregator_rewrite
+    role_how: str = ""  # inferred or given
+    role_reason: str = ""
+    derived_from: str = ""  # the document it re-reports
+    origin: str = ""  # the first document of its chain
+    tier: str = "unrated"  # the publisher's reliability tier, set by the user
 
 
 @dataclass(frozen=True)

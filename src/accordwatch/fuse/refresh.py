@@ -8,6 +8,7 @@ from datetime import date
 from accordwatch.fuse.compute import fuse_corpus
 from accordwatch.fuse.records import FusedRecord
 from accordwatch.fuse.tables import fingerprint, read_record, write_record
+from accordwatch.review.decisions import load_overrides
 
 
 def load_corpus(store) -> list:
@@ -23,6 +24,7 @@ def load_corpus(store) -> list:
 def refresh(store, as_of: str = "") -> FusedRecord:
     """Recompute the fused record from the stored spans and write it in one transaction.
 
+    The analyst's decisions (accordwatch.review) are applied on top of the stored spans.
     Called at the end of each ingest run. If spans change while it computes, it computes
     again (at most three times) so that what it writes matches what is stored.
     """
@@ -30,7 +32,7 @@ def refresh(store, as_of: str = "") -> FusedRecord:
     for _ in range(3):
         with store.engine.connect() as conn:
             expected = fingerprint(conn)
-        record = fuse_corpus(load_corpus(store), as_of=as_of)
+        record = fuse_corpus(load_corpus(store), as_of=as_of, overrides=load_overrides(store.engine))
         if write_record(store.engine, record, expected):
             return replace(record, fingerprint=expected)
     return record

@@ -9,14 +9,16 @@ from typing import Any
 
 import yaml
 
-_FILES = ("fusion", "status", "claims")
+_FILES = ("fusion", "status", "claims", "lineage", "framing")
 
 
 # Bump when fusion code changes what it computes: a stored record made otherwise is stale.
-FUSION_VERSION = 1
+FUSION_VERSION = 2
 
 
 def _path(name: str):
+    if name == "framing":  # loaded terms are their own data, beside the other rule sets
+        return resources.files("accordwatch") / "data" / "rules" / "framing" / "terms.yaml"
     return resources.files("accordwatch") / "data" / "rules" / "fuse" / f"{name}.yaml"
 
 

@@ -21,6 +21,7 @@ from accordwatch.fuse.records import (
     to_dict,
 )
 from accordwatch.fuse.rules import rules_digest
+from accordwatch.review.tables import review_decisions
 from accordwatch.store.engine import WRITE
 from accordwatch.store.schema import documents, spans
 
@@ -53,7 +54,9 @@ def fingerprint(conn: sa.Connection) -> dict:
     ids = conn.execute(sa.select(documents.c.id).order_by(documents.c.id)).scalars().all()
     n_spans, last = conn.execute(sa.select(sa.func.count(), sa.func.max(spans.c.id))).one()
     digest = hashlib.sha1("".join(ids).encode()).hexdigest()
-    return {"documents": digest, "spans": int(n_spans), "last_span": int(last or 0), "rules": rules_digest()}
+    last_decision = conn.execute(sa.select(sa.func.max(review_decisions.c.id))).scalar()
+    return {"documents": digest, "spans": int(n_spans), "last_span": int(last or 0), "rules": rules_digest(),
+            "decisions": int(last_decision or 0)}
 
 
 def write_record(engine: sa.Engine, record: FusedRecord, expected: dict) -> bool:
