@@ -189,3 +189,15 @@ def test_objects_of_a_preposition_and_their_conjuncts_are_not_the_subject():
     from accordwatch.extract.events.actors import _free
 
     assert _free(doc.text, 0, actors) == []
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("A meeting was organized in Moscow with a view to maintaining the work on normalizing relations.",
+     {"CONSULT"}),
+    (("We are undertaking efforts aimed at de-escalating tensions, stabilizing the border, unblocking transport "
+     "links and developing contacts."), set()),
+    ("In order to end the war, the two sides signed a ceasefire agreement.", {"AGREE"}),
+])
+def test_what_follows_an_aim_opener_is_an_aim(text, kept):
+    doc = make_doc(text)
+    assert {e.label for e in find_events(doc, [], [], "2023-07-27")} == kept

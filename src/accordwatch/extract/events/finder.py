@@ -47,6 +47,10 @@ SEPARATE = ("event.statement", "event.agreement_mention")
 AIM = re.compile(r"\b(?:mandate|aim|goal|task|purpose|objective|efforts?)\b[^.;]{0,25}\bto\s+$", re.IGNORECASE)
 AGREEMENT_NOUN = re.compile(r"\b(?:agreements?|statements?|declarations?|treat(?:y|ies)|documents?|accords?)\s+$",
                             re.IGNORECASE)
+# Phrases that make what follows them in their clause an aim, however far the trigger is.
+AIM_OPENER = re.compile(r"\b(?:with a view to|in order to|so as to|with the (?:aim|goal|purpose|objective) of|"
+                        r"aimed at|in an effort to)\b", re.IGNORECASE)
+STRONG_BREAK = re.compile(r"[;:()\u2014\u2013]|\s-\s|\b(?:that|which|who|but|while|whereas)\b")
 CONDITION = re.compile(r"\b(?:if|unless|whether)\b", re.IGNORECASE)
 
 
@@ -152,12 +156,26 @@ def _purpose(text: str, lo: int, t: Trigger, main: bool) -> bool:
     """"its mandate was to unblock ...", "an effort to support stability": an aim, not an event; but
     "ready to facilitate", "agreed to establish" are intentions (planned events). A sentence's main
     trigger is an aim only after a noun that says so."""
+    if _after_aim_opener(text, lo, t.start):
+        return True
     before = text[max(lo, t.start - 60):t.start]
     if not re.search(r"\bto\s+$", before):
         return False
     if main:
         return bool(AIM.search(before))
     return not modality_rules().planned.search(" ".join(before.split()[-3:]))
+
+
+def _after_aim_opener(text: str, lo: int, pos: int) -> bool:
+    """"organized with a view to maintaining the work on normalizing relations", "efforts aimed at
+    de-escalating tensions, stabilizing the border, unblocking links": an aim opened mid-sentence runs
+    over a list up to a strong break; a fronted one ("In order to end the war, they signed") ends at
+    its comma."""
+    for m in AIM_OPENER.finditer(text, lo, pos):
+        fronted = len(text[lo:m.start()].split()) <= 2
+        if not (CLAUSE_BREAK if fronted else STRONG_BREAK).search(text, m.end(), pos):
+            return True
+    return False
 
 
 def _in_condition(text: str, lo: int, t: Trigger) -> bool:
