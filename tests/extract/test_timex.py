@@ -171,3 +171,12 @@ def test_easter_and_movable_holidays(year: int, easter: str) -> None:
     assert holiday_date("E+0", year).isoformat() == easter
     assert holiday_date("11-4#4", 1999).isoformat() == "1999-11-25"  # Thanksgiving
     assert holiday_date("05-1#-1", 2023).isoformat() == "2023-05-29"  # Memorial Day, the last Monday
+
+
+def test_the_quarter_a_report_leads_with_stays_the_reported_one() -> None:
+    text = ("Net income rose in the third quarter. After a flat second quarter, sales recovered; interest "
+            "costs were lower than a year ago. The quarter-to-quarter comparison was better.")
+    found = values(text, "1989-11-01")
+    assert found["second quarter"] == "1989-Q2"
+    assert found["a year ago"] == "1988-Q3"
+    assert "The quarter" not in found

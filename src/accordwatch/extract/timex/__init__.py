@@ -69,7 +69,7 @@ def tag(text: str, dct: str | None, lang: str = "en") -> list[TaggedTimex]:
     future = language.lists.get("future_markers", frozenset())
     past = language.lists.get("past_irregular", frozenset())
     out = []
-    quarter = duration = ""
+    quarter = duration = reported = ""
     last_day: Reference | None = None
     for c in recognise(text, language):
         tense = clause_tense(text, c.start, c.end, future, past)
@@ -87,7 +87,9 @@ def tag(text: str, dct: str | None, lang: str = "en") -> list[TaggedTimex]:
                 quarter = ""  # "the first nine months ... a year earlier": now the year is compared
         if c.rule.id in ("quarter", "quarter_ref") and ref and value.startswith(f"{ref.day.year:04d}-Q") \
                 and tense != FUTURE:  # a quarter still to come is not the one the report is about
-            quarter = value
+            # News leads with the quarter it reports on; "after a flat second quarter" later looks back.
+            reported = reported or value
+            quarter = reported
     return out
 
 

@@ -34,6 +34,7 @@ _AFTER_AMOUNT = re.compile(r"(?:\d|%|\b(?:hours|times|cents|dollars|million|bill
                            r"(?: [a-z]+){1,2})\s*$")
 # "three-quarters of its food", "a quarter of the vote": fractions, not periods.
 _FRACTION = re.compile(r"(?:^|\s)(?:(?:one|two|three)[- ]quarters|a quarter)$", re.IGNORECASE)
+_SAME_UNIT_TO = re.compile(r"-to-(?:day|week|month|quarter|year)\b", re.IGNORECASE)
 # "the March for Life", "the March of the Mothers": a march, not the month.
 _MARCH_NOUN = re.compile(r"\s+(?:for|of the|against|on|to)\b")
 
@@ -86,6 +87,10 @@ def plausible(text: str, c: Candidate, lang: Language) -> bool:
         return False  # a rate, not a duration
     if c.rule.type == "DURATION" and _FRACTION.search(m.group(0)) and _next_word(text, c.end) == "of":
         return False
+    if c.rule.type == "SET" and c.rule.id == "set_adverb" and _AFTER_AMOUNT.search(text, max(0, c.start - 40), c.start):
+        return False  # "rise 8.5% annually", "10,000 units annually": a growth rate, not a recurrence
+    if _SAME_UNIT_TO.match(text, c.end):
+        return False  # "the quarter-to-quarter comparison", "day-to-day"
     month = m.group("month") if "month" in m.re.groupindex else None
     if month and month.lower() == "march" and m.group(0) == month and _MARCH_NOUN.match(text, c.end) \
             and _prev_word(text, c.start) in ("the", "a", "annual"):
