@@ -201,3 +201,12 @@ def test_objects_of_a_preposition_and_their_conjuncts_are_not_the_subject():
 def test_what_follows_an_aim_opener_is_an_aim(text, kept):
     doc = make_doc(text)
     assert {e.label for e in find_events(doc, [], [], "2023-07-27")} == kept
+
+
+def test_an_undated_headline_act_told_again_with_its_date_is_one_event():
+    doc = make_doc("On the trilateral meeting of the foreign ministers of Russia and Armenia\n\n"
+                   "Talks between the foreign ministers of Russia and Armenia took place in Moscow on 25 July.")
+    actors = [actor(doc, "Russia", "Russia"), actor(doc, "Armenia", "Armenia"),
+              actor(doc, "Russia", "Russia", nth=1), actor(doc, "Armenia", "Armenia", nth=1)]
+    events = find_events(doc, actors, [timex(doc, "25 July", "2023-07-25")], "2023-07")
+    assert [(e.label, e.date) for e in events if e.label == "CONSULT"] == [("CONSULT", "2023-07-25")]

@@ -85,7 +85,7 @@ def find_events(doc: Document, actors: Sequence[ActorMention], timexes: Sequence
     events: list[Event] = []
     for lo, hi in sentence_spans(doc.text):
         events.extend(_sentence_events(ctx, lo, hi))
-    return _merge(events, ctx.agreement_of)
+    return _drop_undated_retellings(_merge(events, ctx.agreement_of))
 
 
 def _sentence_events(ctx: _Context, lo: int, hi: int) -> list[Event]:
@@ -295,6 +295,18 @@ def _one_per_type(text: str, events: list[Event]) -> list[Event]:
         elif e.date_basis == "timex" and twin.date_basis != "timex":
             out[out.index(twin)] = e
     return out
+
+
+def _drop_undated_retellings(events: list[Event]) -> list[Event]:
+    """A headline or summary states an act at the report's date ("On the trilateral meeting of the
+    ministers ...") that the body tells again with its own, finer date ("talks ... took place on 25 July"):
+    the dated telling is the event."""
+    def actors(e: Event) -> set[str]:
+        return {*e.source_actors, *e.target_actors}
+
+    return [e for e in events if e.date_basis != "document" or not any(
+        o is not e and o.label == e.label and o.date_basis != "document" and len(o.date) > len(e.date)
+        and o.date.startswith(e.date) and actors(o) & actors(e) for o in events)]
 
 
 def _merge(events: list[Event], agreement_of: dict[int, str]) -> list[Event]:
