@@ -237,3 +237,4 @@ if __name__ == "__main__":
     # As `python -m accordwatch.cli` this file is `__main__`; the command modules registered
     # on the group of the importable `accordwatch.cli`, so run that one.
     importlib.import_module("accordwatch.cli").main()
+import accordwatch.cli_review  # noqa: E402,F401
