@@ -210,3 +210,13 @@ def test_an_undated_headline_act_told_again_with_its_date_is_one_event():
               actor(doc, "Russia", "Russia", nth=1), actor(doc, "Armenia", "Armenia", nth=1)]
     events = find_events(doc, actors, [timex(doc, "25 July", "2023-07-25")], "2023-07")
     assert [(e.label, e.date) for e in events if e.label == "CONSULT"] == [("CONSULT", "2023-07-25")]
+
+
+def test_a_speakers_own_undated_position_is_the_content_of_its_statement():
+    doc = make_doc("The Foreign Ministry said the agreements remain valid. Russia is ready to continue providing "
+                   "assistance to Armenia. Armenia is ready to sign the treaty.")
+    actors = [actor(doc, "Foreign Ministry", "Russia"), actor(doc, "Russia", "Russia"),
+              actor(doc, "Armenia", "Armenia"), actor(doc, "Armenia", "Armenia", nth=1)]
+    events = find_events(doc, actors, [], "2025-11-07")
+    assert [(e.label, e.source_actors) for e in events if e.label != "OTHER"] == [("AGREE", ("Armenia",))]
+    assert [e.source_actors for e in events if e.mode == "statement"] == [("Russia",)]

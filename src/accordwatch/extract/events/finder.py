@@ -51,6 +51,8 @@ AGREEMENT_NOUN = re.compile(r"\b(?:agreements?|statements?|declarations?|treat(?
 AIM_OPENER = re.compile(r"\b(?:with a view to|in order to|so as to|with the (?:aim|goal|purpose|objective) of|"
                         r"aimed at|in an effort to)\b", re.IGNORECASE)
 STRONG_BREAK = re.compile(r"[;:()\u2014\u2013]|\s-\s|\b(?:that|which|who|but|while|whereas)\b")
+# Types of what is said rather than done: a speaker's own such event can be the content of its statement.
+VERBAL = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 CONDITION = re.compile(r"\b(?:if|unless|whether)\b", re.IGNORECASE)
 
 
@@ -85,7 +87,7 @@ def find_events(doc: Document, actors: Sequence[ActorMention], timexes: Sequence
     events: list[Event] = []
     for lo, hi in sentence_spans(doc.text):
         events.extend(_sentence_events(ctx, lo, hi))
-    return _drop_undated_retellings(_merge(events, ctx.agreement_of))
+    return _fold_into_statements(_drop_undated_retellings(_merge(events, ctx.agreement_of)))
 
 
 def _sentence_events(ctx: _Context, lo: int, hi: int) -> list[Event]:
@@ -307,6 +309,16 @@ def _drop_undated_retellings(events: list[Event]) -> list[Event]:
     return [e for e in events if e.date_basis != "document" or not any(
         o is not e and o.label == e.label and o.date_basis != "document" and len(o.date) > len(e.date)
         and o.date.startswith(e.date) and actors(o) & actors(e) for o in events)]
+
+
+def _fold_into_statements(events: list[Event]) -> list[Event]:
+    """What a speaker says of itself at the report's date, with no date of its own ("Russia is ready to
+    continue providing assistance", in Russia's statement) is the content of its statement that day,
+    not an act of its own."""
+    said = {(e.source_actors[0], e.date) for e in events if e.rule_id == "event.statement" and e.source_actors}
+    return [e for e in events if not (
+        e.rule_id != "event.statement" and e.date_basis == "document" and e.label in VERBAL
+        and e.source_actors and (e.source_actors[0], e.date) in said)]
 
 
 def _merge(events: list[Event], agreement_of: dict[int, str]) -> list[Event]:
