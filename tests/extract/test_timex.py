@@ -129,6 +129,7 @@ def test_two_days_later_counts_from_the_narrative_date() -> None:
     ("The ceasefire had been due to expire Wednesday evening.", "2023-10-11TEV"),
     ("The court set Friday as the deadline.", "2023-10-13"),
     ("The index closed below the record set on Aug. 6.", "2023-08-06"),
+    ("Relatives said they would look for ways to get around Wednesday's ruling.", "2023-10-11"),
 ])
 def test_tense_cues_of_plans_and_past_plans(sentence: str, day: str) -> None:
     found = values(sentence, "2023-10-14")  # a Saturday

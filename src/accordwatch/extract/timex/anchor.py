@@ -187,10 +187,13 @@ def clause_tense(text: str, start: int, end: int, future: frozenset[str], past: 
     """PAST, FUTURE or UNKNOWN from the nearest tense marker of the clause around a span.
 
     "as soon as Tuesday" looks ahead; "is to resume" is a plan; "had been due to expire" is a
-    plan that is over; "set to", "planned to" are plans, but "set" and "planned" alone past.
+    plan that is over; "set to", "planned to" are plans, but "set" and "planned" alone past;
+    "Wednesday's ruling" is past.
     """
     if _FUTURE_LEAD.search(text, max(0, start - 40), start):
         return FUTURE
+    if text.startswith(("'s ", "’s "), end):
+        return PAST  # "Wednesday's ruling", "Friday's close": news names a past event by its day
     before, after = _clause(text, start, end)
     for words, nearest_first in ((before[:8], True), (after[:6], False)):
         for i, w in enumerate(words):
