@@ -106,6 +106,32 @@ spans = sa.Table(
     sa.Index("ix_spans_kind_label", "kind", "label"),
 )
 
+# Events made queryable by date, type and actor (revision 0003): rows derived from the event
+# spans when they are written (accordwatch.store.events), one per event and one per actor of
+# an event, so that timelines and actor pages read an index range instead of decoding JSON.
+# Only the latest version of each source is indexed: a new version takes its place.
+event_index = sa.Table(
+    "event_index", metadata,
+    sa.Column("span_id", sa.Integer, sa.ForeignKey("spans.id", ondelete="CASCADE"), primary_key=True,
+              autoincrement=False),
+    sa.Column("doc_id", sa.String(64), nullable=False, index=True),
+    sa.Column("event_type", sa.Text, nullable=False),  # the span's label: a PLOVER type
+    sa.Column("day_start", sa.String(10)),  # first and last day of the event's date; NULL when undated
+    sa.Column("day_end", sa.String(10)),
+    sa.Index("ix_event_index_day_start_span_id", "day_start", "span_id"),
+    sa.Index("ix_event_index_event_type_day_start", "event_type", "day_start"),
+)
+
+event_actors = sa.Table(
+    "event_actors", metadata,
+    sa.Column("span_id", sa.Integer, sa.ForeignKey("spans.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("actor", sa.Text, nullable=False),  # canonical name
+    sa.Column("role", sa.String(10), nullable=False),  # source, target or both
+    sa.Column("day_start", sa.String(10)),
+    sa.PrimaryKeyConstraint("span_id", "actor", name="pk_event_actors"),
+    sa.Index("ix_event_actors_actor_day_start", "actor", "day_start"),
+)
+
 # Tables and columns made by migrations but not declared above (full-text search).
 UNDECLARED_TABLE_PREFIXES = ("documents_fts",)
 UNDECLARED_COLUMNS = {("documents", "search_vector")}

@@ -15,10 +15,12 @@ from typing import Any, NamedTuple, Self
 import sqlalchemy as sa
 
 from accordwatch.model import Document, Span
+from accordwatch.store import events as event_queries
 from accordwatch.store import migrate
 from accordwatch.store.bulk import insert_spans
 from accordwatch.store.codec import document_row, row_document, row_span, span_row
 from accordwatch.store.engine import WRITE, create_engine, resolve_url
+from accordwatch.store.events import EventPage, EventRow, index_documents, unindex_documents
 from accordwatch.store.lookup import resolve_key
 from accordwatch.store.schema import documents, ingest_errors, ingest_runs, spans
 from accordwatch.store.search import SearchHit, search
@@ -169,6 +171,10 @@ class Store:
                 span_rows.extend(span_row(s) for s in doc_spans)
             conn.execute(sa.insert(documents), doc_rows)
             insert_spans(conn, span_rows)
+            # The event index holds latest versions only: new versions take their predecessors' place.
+            superseded = {row["previous_id"] for row in doc_rows if row["previous_id"]}
+            unindex_documents(conn, superseded)
+            index_documents(conn, {row["id"] for row in doc_rows} - superseded)
             return len(new)
 
     def _unknown(self, conn: sa.Connection, items: Sequence[tuple[Document, Sequence[Span]]]) -> list:
@@ -206,6 +212,9 @@ class Store:
             _check_spans(doc, spans_)
             conn.execute(sa.delete(spans).where(spans.c.doc_id == doc_id, spans.c.kind.in_(sorted(kinds))))
             insert_spans(conn, [span_row(s) for s in spans_])
+            newer = conn.execute(sa.select(documents.c.id).where(documents.c.previous_id == doc_id)).first()
+            if "event" in kinds and newer is None:  # only latest versions are in the event index
+                index_documents(conn, [doc_id])
 
     # --- ingest runs ---------------------------------------------------------------------
 
@@ -287,6 +296,30 @@ class Store:
         query = query.replace("\x00", " ")  # PostgreSQL refuses NUL in text parameters
         with self.reading() as conn:
             return search(conn, query, limit=limit, offset=offset, latest_only=latest_only)
+
+    # --- events by date and actor (accordwatch.store.events) --------------------------------
+
+    def timeline(self, start: str, end: str, *, types: Sequence[str] | None = None, limit: int = 100,
+                 offset: int = 0) -> list[EventRow]:
+        """Events of the latest document versions whose date starts between two ISO days, by date."""
+        with self.reading() as conn:
+            return event_queries.timeline(conn, start, end, types=types, limit=limit, offset=offset)
+
+    def timeline_counts(self, start: str, end: str, *,
+                        types: Sequence[str] | None = None) -> list[tuple[str, int]]:
+        with self.reading() as conn:
+            return event_queries.timeline_counts(conn, start, end, types=types)
+
+    def actor_events(self, actor: str, *, start: str | None = None, end: str | None = None,
+                     limit: int = 100, offset: int = 0) -> tuple[int, list[EventRow]]:
+        """(how many events the actor is in, a page of them, newest first)."""
+        with self.reading() as conn:
+            return (event_queries.actor_event_count(conn, actor),
+                    event_queries.actor_events(conn, actor, start=start, end=end, limit=limit, offset=offset))
+
+    def event_page(self, span_id: int) -> EventPage | None:
+        with self.reading() as conn:
+            return event_queries.event_page(conn, span_id)
 
     def stats(self) -> dict[str, Any]:
         count = sa.func.count()
