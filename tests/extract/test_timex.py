@@ -181,3 +181,8 @@ def test_the_quarter_a_report_leads_with_stays_the_reported_one() -> None:
     assert found["second quarter"] == "1989-Q2"
     assert found["a year ago"] == "1988-Q3"
     assert "The quarter" not in found
+
+
+def test_a_participle_after_be_is_not_the_past() -> None:
+    text = "Colonel Collins will be named commander of the shuttle for a mission in December."
+    assert values(text, "1998-03-04")["December"] == "1998-12"

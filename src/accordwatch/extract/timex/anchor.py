@@ -195,13 +195,15 @@ def clause_tense(text: str, start: int, end: int, future: frozenset[str], past: 
     if text.startswith(("'s ", "’s "), end):
         return PAST  # "Wednesday's ruling", "Friday's close": news names a past event by its day
     before, after = _clause(text, start, end)
-    for words, nearest_first in ((before[:8], True), (after[:6], False)):
+    for words, nearest_first in ((before[:12], True), (after[:6], False)):
         for i, w in enumerate(words):
             t = _word_tense(w, future, past)
             if t == 2:
                 continue
             earlier = words[i + 1:i + 3] if nearest_first else words[max(0, i - 2):i][::-1]
             later = words[i - 1:i] if nearest_first and i else words[i + 1:i + 2] if not nearest_first else []
+            if t == PAST and earlier[:1] in (["be"], ["been"], ["being"]) and w not in past:
+                continue  # a participle ("will be named"): the auxiliary before it tells the tense
             if t == FUTURE and earlier[:2] == ["been", "had"]:
                 return PAST
             if w in _PLAN_TO and later == ["to"]:
