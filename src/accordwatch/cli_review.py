@@ -204,7 +204,7 @@ def review_split(mention, reason, who, db) -> None:
 def review_status(agreement_key, provision, status, on, cite, reason, who, db) -> None:
     """Set a provision's status (0-3, terminated, superseded), with a reason and a citation."""
     with open_store(db) as store:
-        _decide(store, "provision", f"{agreement_key}:{provision}", "status", who, reason,
+        _decide(store, "track", f"{agreement_key}:{provision}", "status", who, reason,
                 {"status": status, "date": on, "cite": cite})
 
 

@@ -21,16 +21,16 @@ def _with_settings(p: ProvisionStatus, settings) -> ProvisionStatus:
     added = [StatusStep(s.date, s.status, f"set by {s.by}: {s.reason}", (), (), s.by, s.cite) for s in settings]
     steps = sorted((*p.steps, *added), key=lambda s: (dates.bounds(s.date)[0] if dates.parse(s.date) else s.date,
                                                         s.by != ""))
-    last = steps[-1] if steps else None
-    if last is None:
+    # The analyst decides: their latest setting is the status; steps after it stay listed as proposals.
+    decided = [s for s in steps if s.by]
+    if not decided:
         return p
-    label = _readable(last.status) if last.by else p.status_label
-    return replace(p, steps=tuple(steps), status=last.status, status_label=label)
+    return replace(p, steps=tuple(steps), status=decided[-1].status, status_label=_readable(decided[-1].status))
 
 
 def apply_statuses(agreements: Sequence[AgreementStatus], overrides: Overrides) -> list[AgreementStatus]:
     """Provision statuses set by the analyst become steps (marked with who set them and what they
-    cite); the latest step gives the status."""
+    cite), and the latest of them gives the status."""
     out = []
     for a in agreements:
         provisions = tuple(_with_settings(p, overrides.statuses[(a.key, p.label)])

@@ -21,7 +21,7 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "entity": ("accept", "edit", "reject", "reset"),
     "merge": ("merge", "reset"),
     "split": ("split", "reset"),
-    "provision": ("status", "reset"),
+    "track": ("status", "reset"),  # a provision of an agreement: "<agreement key>:<provision type>"
     "claim": ("accept", "verdict", "reset"),
     "document": ("role", "reset"),
     "publisher": ("tier", "reset"),
@@ -135,7 +135,7 @@ def overrides_from(decisions: Sequence[Decision]) -> Overrides:
             splits.add(d.target)
         elif d.target_kind == "claim" and d.action == "verdict":
             verdicts[d.target] = (d.value["verdict"], f"{d.who}: {d.reason}")
-        elif d.target_kind == "provision":
+        elif d.target_kind == "track":
             key, label = d.target.rsplit(":", 1)
             setting = StatusSetting(d.value.get("date", ""), str(d.value["status"]), d.reason, d.value["cite"], d.who)
             statuses.setdefault((key, label), []).append(setting)

@@ -99,7 +99,7 @@ def orphans(store, record=None) -> list[tuple[Decision, str]]:
             why = "" if d.target in entities or d.action == "reject" else f"no mention of {d.target} any more"
         elif d.target_kind == "claim":
             why = "" if d.target in claims else "the claim is no longer computed"
-        elif d.target_kind == "provision":
+        elif d.target_kind == "track":
             why = "" if d.target in provisions else "the provision is no longer found"
         elif d.target_kind == "document":
             why = "" if spans_of(d.target) is not None else "the document is no longer stored"
