@@ -138,7 +138,8 @@ def _year_of(g: dict[str, str], lang: Language) -> int | None:
     if "yearwords" in g:
         w = g["yearwords"].lower()
         n = number(w, lang) if w != "hundred" else 0
-        return 1900 + int(n) if n is not None else None
+        century = 2000 if g.get("yearwordscentury", "nineteen").lower() == "twenty" else 1900
+        return century + int(n) if n is not None else None
     return None
 
 

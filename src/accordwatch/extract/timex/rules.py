@@ -35,6 +35,9 @@ def _builtin(name: str, group: str) -> str | None:
         "MINUTE": rf"{g}[0-5]\d)(?!\d)",
         "AMPM": rf"{g}a\.m\.?|p\.m\.?|am|pm)(?!\w)",
         "DECADE": rf"(?<![\d.,]){g}1[5-9]\d|20\d)0[''’]?s(?!\w)",
+        # A spoken year: "nineteen ninety-seven", "twenty twelve" (century and the rest).
+        "SPOKENYEAR": (rf"(?P<{group}century>nineteen|twenty)[- ]{g}(?:ten|eleven|twelve|thirteen|fourteen|fifteen"
+                       rf"|sixteen|seventeen|eighteen|nineteen|{_TENS})(?:[- ](?:{_UNITS}))?|hundred)"),
         # A number of units, but not a year ("the 1988 quarter").
         "NUM": (rf"(?<![\d.,+$%\-])(?!(?:1[5-9]|20)\d\d\b){g}(?:\d+|{_UNITS}|ten) and a half|\d+(?:[.,]\d+)?(?: 1/2)?(?![\d%+])"
                 rf"|(?:{_TENS})(?:[- ](?:{_UNITS}))?"
