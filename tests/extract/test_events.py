@@ -220,3 +220,13 @@ def test_a_speakers_own_undated_position_is_the_content_of_its_statement():
     events = find_events(doc, actors, [], "2025-11-07")
     assert [(e.label, e.source_actors) for e in events if e.label != "OTHER"] == [("AGREE", ("Armenia",))]
     assert [e.source_actors for e in events if e.mode == "statement"] == [("Russia",)]
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Moscow welcomes the initialing in Washington in August of a peace agreement.", "2025-11-07"),
+    ("Moscow welcomed the initialing in Washington in August of a peace agreement.", "2025-08"),
+])
+def test_a_present_reaction_holds_at_the_report_and_its_objects_date_is_the_objects(text, date):
+    doc = make_doc(text)
+    events = find_events(doc, [actor(doc, "Moscow", "Russia")], [timex(doc, "August", "2025-08")], "2025-11-07")
+    assert [(e.label, e.date) for e in events if e.label == "SUPPORT"] == [("SUPPORT", date)]

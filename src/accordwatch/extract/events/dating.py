@@ -20,13 +20,17 @@ LIST_COMMA = re.compile(r",\s+(?=[A-Z])")
 
 
 def clause_timex(text: str, tx: Sequence[Timex], lo: int, hi: int, start: int, end: int,
-                  bound: set[int]) -> Timex | None:
-    """The free timex (not part of an agreement's name) in the trigger's clause, nearest to it."""
+                  bound: set[int], heads: Sequence[int] = ()) -> Timex | None:
+    """The free timex (not part of an agreement's name) in the trigger's clause, nearest to it. A timex
+    after one of `heads` (other event nouns: "welcomed the initialling in August") that lies between it
+    and the trigger dates that noun, not the trigger."""
     from accordwatch.extract.events.triggers import CLAUSE_BREAK
 
     best, best_d = None, 10**9
     for t in tx:
         if not lo <= t.start < hi or t.start in bound or BOUNDING.search(text[max(lo, t.start - 12):t.start]):
+            continue
+        if t.start >= end and any(end <= h < t.start for h in heads):
             continue
         a, b = (t.end, start) if t.end <= start else (end, t.start)
         if a < b and CLAUSE_BREAK.search(LIST_COMMA.sub("  ", text[a:b])):
@@ -66,12 +70,13 @@ def days_apart(a: str, b: str) -> int:
 
 
 def event_date(text: str, lo: int, hi: int, start: int, end: int, tx: Sequence[Timex], all_tx: Sequence[Timex],
-               bound: set[int], dct: str, statement: bool, present: bool) -> tuple[str, str]:
+               bound: set[int], dct: str, statement: bool, present: bool, heads: Sequence[int] = ()) -> tuple[str, str]:
     """(TIMEX3 value, basis): the timex of the trigger's clause, else one opening the sentence, else an
     agreement's date in the sentence (for actions done under it), else the narrative time, else the
     document date. Statements and present-tense events without a timex take the document date.
-    `tx` holds the sentence's timexes, `all_tx` the document's."""
-    t = clause_timex(text, tx, lo, hi, start, end, bound) or fronted_timex(text, tx, lo, start, bound)
+    `tx` holds the sentence's timexes, `all_tx` the document's; `heads` are event nouns that a reaction
+    in the present (welcomes, condemns ...) is about, whose dates are theirs."""
+    t = clause_timex(text, tx, lo, hi, start, end, bound, heads) or fronted_timex(text, tx, lo, start, bound)
     if t is not None:
         return t.value, "timex"
     if present and dct:

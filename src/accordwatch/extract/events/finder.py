@@ -53,6 +53,8 @@ AIM_OPENER = re.compile(r"\b(?:with a view to|in order to|so as to|with the (?:a
 STRONG_BREAK = re.compile(r"[;:()\u2014\u2013]|\s-\s|\b(?:that|which|who|but|while|whereas)\b")
 # Types of what is said rather than done: a speaker's own such event can be the content of its statement.
 VERBAL = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+# Types of reactions to other events: what they are about carries its own date.
+REACTIONS = frozenset({"SUPPORT", "ACCUSE", "REJECT", "PROTEST"})
 CONDITION = re.compile(r"\b(?:if|unless|whether)\b", re.IGNORECASE)
 
 
@@ -209,8 +211,10 @@ def _event(ctx: _Context, lo: int, hi: int, t: Trigger, speech: list[Trigger], s
         date, basis = agreement.date, "timex"
         tgt = tuple(dict.fromkeys([*tgt, *agreement.parties, *agreement.signatories]))
     else:
+        present = sentence_tense_dct(text, lo, t.start) or _present_reaction(ctx, lo, t)
         date, basis = event_date(text, lo, hi, t.start, t.end, ctx.tx, ctx.all_tx, ctx.bound, ctx.dct,
-                                 statement=t.role == "frame", present=sentence_tense_dct(text, lo, t.start))
+                                 statement=t.role == "frame", present=present,
+                                 heads=_reaction_objects(ctx, t, hi, agreements) if present else [])
     if t.rule.dated_by == "until":
         date, basis = _until_date(ctx, t, hi) if mod in ("asserted", "reported") else ("", "")
         if not date:
@@ -268,6 +272,23 @@ def _statement(ctx: _Context, lo: int, hi: int, t: Trigger, speaker: tuple[str, 
     end = _clause_end(ctx.text, t.end, hi)
     return Event(ctx.doc.id, lo, end, ctx.text[lo:end], "OTHER", "event.statement", 0.6, mode="statement",
                  source_actors=speaker, date=date, date_basis=basis, modality="asserted")
+
+
+def _present_reaction(ctx: _Context, lo: int, t: Trigger) -> bool:
+    """"Moscow welcomes the initialing ...": a reaction in the present tense, its verb right after its
+    subject; it holds at the report's date."""
+    word = ctx.text[t.start:t.end].split()[0].lower()
+    return t.rule.type in REACTIONS and word.endswith("s") and not word.endswith("ss") and any(
+        a.end <= t.start and not ctx.text[a.end:t.start].strip() for a in ctx.actors if a.start >= lo)
+
+
+def _reaction_objects(ctx: _Context, t: Trigger, hi: int, agreements: list[Agreement]) -> list[int]:
+    """Where a reaction (welcomes, condemns, rejects ...) has event nouns after it in its sentence, their
+    starts: a date after them is theirs ("welcomes the initialing ... in August")."""
+    if t.rule.type not in REACTIONS:
+        return []
+    return [o.start for o in ctx.triggers if t.end <= o.start < hi and o.role != "speech"] + \
+        [a.start for a in agreements if t.end <= a.start < hi]
 
 
 def _fronted_clause_end(text: str, pos: int, hi: int) -> int:
