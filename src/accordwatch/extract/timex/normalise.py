@@ -290,7 +290,8 @@ def _time(rule: Rule, g: dict[str, str], text: str, lang: Language, ctx: Context
     low = text.lower()
     if "hour" in g:
         hour, minute = int(g["hour"]), int(g.get("minute", 0))
-        ampm = g.get("ampm", "").lower()
+        ampm = g.get("ampm", "").lower() or ("pm" if g.get("pod", "").lower() in ("afternoon", "evening", "night")
+                                             and hour > 4 else "")
         if ampm.startswith("p") and hour < 12:
             hour += 12
         if ampm.startswith("a") and hour == 12:
