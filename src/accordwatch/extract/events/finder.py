@@ -55,6 +55,7 @@ STRONG_BREAK = re.compile(r"[;:()\u2014\u2013]|\s-\s|\b(?:that|which|who|but|whi
 VERBAL = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 # Types of reactions to other events: what they are about carries its own date.
 REACTIONS = frozenset({"SUPPORT", "ACCUSE", "REJECT", "PROTEST"})
+DEMONSTRATIVE = re.compile(r"\b(?:[Tt]his|[Tt]hese|[Tt]hose|[Ss]uch)\s+(?:[a-z-]+\s+)?$")
 CONDITION = re.compile(r"\b(?:if|unless|whether)\b", re.IGNORECASE)
 
 
@@ -125,7 +126,7 @@ def _acts(ctx: _Context, lo: int, hi: int, trigs: list[Trigger]) -> list[Trigger
         if t.role == "speech" or t in folded or _in_condition(text, lo, t):
             continue
         if _background(ctx, lo, hi, t) or _purpose(text, lo, t, main=t is main) or _aside(text, lo, t) \
-                or _reduced_relative(text, lo, t):
+                or _reduced_relative(text, lo, t) or _referred_back(text, lo, t):
             continue
         if t.rule.type == "CONSULT" and any(c.role == "agreement" and words_between(text, c.end, t.start) <= 6
                                             for c in trigs if c.end <= t.start):
@@ -142,6 +143,11 @@ def _background(ctx: _Context, lo: int, hi: int, t: Trigger) -> bool:
         return False
     own = clause_timex(ctx.text, ctx.tx, lo, hi, t.start, t.end, ctx.bound)
     return own is None or own.start < t.start
+
+
+def _referred_back(text: str, lo: int, t: Trigger) -> bool:
+    """"Those talks led to ...", "this offensive": a demonstrative names an act told before, not a new one."""
+    return t.role == "action" and bool(DEMONSTRATIVE.search(text, max(lo, t.start - 25), t.start))
 
 
 def _aside(text: str, lo: int, t: Trigger) -> bool:
