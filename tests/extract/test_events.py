@@ -233,6 +233,6 @@ def test_a_present_reaction_holds_at_the_report_and_its_objects_date_is_the_obje
 
 
 def test_a_demonstrative_names_an_act_told_before():
-    doc = make_doc("Armenia and Azerbaijan engaged in direct talks. Those talks led to a border agreement.")
+    doc = make_doc("Armenia and Azerbaijan held direct talks. Those talks led to a border agreement.")
     labels = [e.label for e in find_events(doc, [], [], "2025-11-07")]
     assert labels.count("CONSULT") == 1
