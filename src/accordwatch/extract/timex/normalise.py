@@ -192,7 +192,7 @@ def _decade_or_century(rule: Rule, g: dict[str, str], lang: Language) -> str:
 def _month_day(rule: Rule, g: dict[str, str], year: int | None, rel: int | None, lang: Language,
                ctx: Context) -> tuple[str, str]:
     month = lang.lookup("month", g["month"]) if "month" in g else (int(g["monthnum"]) if "monthnum" in g else None)
-    day = int(g["day"]) if "day" in g else None
+    day = int(g["day"]) if "day" in g else int(lang.lookup("ordinal", g["dayord"])) if "dayord" in g else None
     pod = f"T{lang.lookup('pod', g['pod'])}" if "pod" in g else ""
     if pod == "TNI" and "weekday" in g:
         pod = ""  # TimeBank mostly dates "Friday night" to the day (often tagging "Friday" alone)
