@@ -186,3 +186,9 @@ def test_the_quarter_a_report_leads_with_stays_the_reported_one() -> None:
 def test_a_participle_after_be_is_not_the_past() -> None:
     text = "Colonel Collins will be named commander of the shuttle for a mission in December."
     assert values(text, "1998-03-04")["December"] == "1998-12"
+
+
+def test_a_clock_time_without_a_day_is_on_the_day_the_story_is_at() -> None:
+    text = "The embassy was bombed on Friday. The blast occurred at about 10:35 a.m., witnesses said."
+    assert values(text, "1998-08-08")["about 10:35 a.m."] == "1998-08-07T10:35"
+    assert values("Talks resume at 9 a.m.", "1998-08-08")["9 a.m."] == "1998-08-08T09:00"

@@ -300,8 +300,8 @@ def _time(rule: Rule, g: dict[str, str], text: str, lang: Language, ctx: Context
         hour, minute = (24, 0) if "midnight" in low else (12, 0)
     if "month" in g or "weekday" in g:
         day, how = _date(rule, g, text, lang, ctx)
-    else:
-        ref, how = ctx.reference()
+    else:  # "at 10:35 a.m.": on the day the story is at, else the document's
+        ref, how = (ctx.last_day, "narrative") if ctx.last_day is not None else ctx.reference()
         day = ref.day.isoformat() if ref is not None else "XXXX-XX-XX"
     return f"{day}T{hour:02d}:{minute:02d}", how
 
