@@ -134,7 +134,8 @@ def citation(b: Brief, s: BriefSentence) -> str:
 
 
 def _source_line(i: int, d: DocInfo) -> str:
-    return f"[{i}] {d.source.rsplit('/', 1)[-1]}, {d.said_on or 'undated'}"
+    role = f", {d.role.replace('_', ' ')}" if d.role else ""
+    return f"[{i}] {d.source.rsplit('/', 1)[-1]}, {d.said_on or 'undated'}{role}, tier {d.tier or 'unrated'}"
 
 
 def to_markdown(b: Brief) -> str:

@@ -84,7 +84,7 @@ class Corpus:
         return SpanRef(doc_id=doc.id, kind=span.kind, start=span.start, end=span.end, text=span.text,
                        source=doc.source, publisher=self.publishers[doc.id], said_on=said_on(doc),
                        sentence=sentence, sentence_start=lo, sentence_end=hi,
-                       origin=self.origin_of(doc.id, sentence))
+                       origin=self.origin_of(doc.id, sentence), tier=dict(self.tiers).get(self.publishers[doc.id], ""))
 
     def tier(self, publisher: str) -> str:
         return dict(self.tiers).get(publisher, "unrated")

@@ -32,6 +32,7 @@ class SpanRef:
     sentence_end: int = 0
     # Whose claim this is for corroboration: the publisher, or the origin a derived report re-reports.
     origin: str = ""
+    tier: str = ""  # the publisher's reliability tier, as the user set it ("" when unrated)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from rich.text import Text
 from accordwatch.fuse.records import AgreementStatus, Claim, FusedEvent, SpanRef
 
 VERDICT_STYLE = {"agree": "green", "more_precise": "cyan", "differ": "bold red", "superseded": "yellow",
-                 "single": "dim"}
+                 "single": "dim", "different_measures": "blue", "dismissed": "dim"}
 
 
 def short_source(ref: SpanRef) -> str:
@@ -79,10 +79,15 @@ def claims_table(claims: Sequence[Claim], title: str) -> Table:
         said = Text()
         for s in c.statements:
             said.append(f"{s.value}", style="bold")
-            said.append(f" — {short_source(s.ref)} ({s.ref.said_on or 'undated'})")
+            said.append(f" — {short_source(s.ref)} ({s.ref.said_on or 'undated'}"
+                        + (f", tier {s.ref.tier}" if s.ref.tier else "") + ")")
             said.append(f" {s.note}" if s.note else "", style="dim")
             said.append(f": “{s.ref.text}”\n")
         if c.explanation:
             said.append(c.explanation, style="italic")
+        if c.origins:
+            said.append(f"\n{c.origins} independent origin{'s' if c.origins != 1 else ''}", style="dim")
+        if c.reviewed:
+            said.append(f"\nverdict set by {c.reviewed}", style="bold")
         table.add_row(Text(c.subject), Text(c.verdict, style=VERDICT_STYLE.get(c.verdict, "")), said)
     return table
