@@ -78,6 +78,16 @@ def test_actor_events_are_those_naming_the_actor(karabakh):
     assert karabakh.actor_events("Nobody In Particular") == (0, [])
 
 
+def test_actor_pages_follow_each_other_through_the_undated_events(karabakh):
+    doc, _ = synthetic_document(4)
+    undated = [_dated_event(doc, k * 10, k * 10 + 6, "PRESENT_REF", "Armenia") for k in range(4)]
+    karabakh.add_document(doc, undated)
+    count, everything = karabakh.actor_events("Armenia", limit=1000)
+    assert any(r.day_start is None for r in everything) and everything[-1].day_start is None
+    pages = [karabakh.actor_events("Armenia", limit=3, offset=k)[1] for k in range(0, count + 3, 3)]
+    assert [r for page in pages for r in page] == everything
+
+
 def test_event_page_shows_the_event_in_its_text(karabakh):
     row = karabakh.timeline("2020-11-09", "2020-11-09")[0]
     page = karabakh.event_page(row.span_id)

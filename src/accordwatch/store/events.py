@@ -166,22 +166,29 @@ _ROW = (event_index.c.span_id, event_index.c.doc_id, event_index.c.event_type, e
         event_index.c.day_end, spans.c.text, documents.c.source, documents.c.title, documents.c.published)
 
 
-def _rows_from(index_table: sa.FromClause) -> sa.Select:
-    joined = index_table
-    if index_table is not event_index:
-        joined = joined.join(event_index, event_index.c.span_id == index_table.c.span_id)
-    joined = joined.join(spans, spans.c.id == event_index.c.span_id).join(
+def _rows_of(page: sa.Subquery | None = None) -> sa.Select:
+    """Event rows, for the span ids of `page` (a subquery already ordered and limited) if given.
+
+    The page is chosen on the index tables alone and joined to spans and documents afterwards:
+    joined first, the database would fetch a span and a document for every event of the window
+    before sorting them and keeping a hundred.
+    """
+    joined = event_index.join(spans, spans.c.id == event_index.c.span_id).join(
         documents, documents.c.id == event_index.c.doc_id)
+    if page is not None:
+        joined = page.join(joined, event_index.c.span_id == page.c.span_id)
     return sa.select(*_ROW).select_from(joined)
 
 
 def timeline(conn: sa.Connection, start: str, end: str, *, types: Sequence[str] | None = None,
              limit: int = 100, offset: int = 0) -> list[EventRow]:
     """Events whose date starts between `start` and `end` (ISO days, both included), by date."""
-    query = _rows_from(event_index).where(event_index.c.day_start.between(start, end))
+    page = sa.select(event_index.c.span_id, event_index.c.day_start).where(
+        event_index.c.day_start.between(start, end))
     if types:
-        query = query.where(event_index.c.event_type.in_(list(types)))
-    query = query.order_by(event_index.c.day_start, event_index.c.span_id).limit(limit).offset(offset)
+        page = page.where(event_index.c.event_type.in_(list(types)))
+    page = page.order_by(event_index.c.day_start, event_index.c.span_id).limit(limit).offset(offset).subquery()
+    query = _rows_of(page).order_by(page.c.day_start, page.c.span_id)
     return [EventRow(*r) for r in conn.execute(query)]
 
 
@@ -195,16 +202,37 @@ def timeline_counts(conn: sa.Connection, start: str, end: str, *,
     return [(m, n) for m, n in conn.execute(query.group_by(month).order_by(month))]
 
 
+def _actor_page(conn: sa.Connection, actor: str, where: list, order: tuple, limit: int,
+                offset: int) -> list[EventRow]:
+    a = event_actors.c
+    page = (sa.select(a.span_id, a.day_start).where(a.actor == actor, *where)
+            .order_by(*order).limit(limit).offset(offset).subquery())
+    query = _rows_of(page).order_by(*(getattr(page.c, c.element.name).desc() for c in order))
+    return [EventRow(*r) for r in conn.execute(query)]
+
+
 def actor_events(conn: sa.Connection, actor: str, *, start: str | None = None, end: str | None = None,
                  limit: int = 100, offset: int = 0) -> list[EventRow]:
-    """Events where `actor` (a canonical name) acts or is acted on, newest first."""
-    query = _rows_from(event_actors).where(event_actors.c.actor == actor)
+    """Events where `actor` (a canonical name) acts or is acted on: dated ones newest first, then
+    the undated ones (none when `start` or `end` is given)."""
+    a = event_actors.c
+    # Dated and undated are read apart: ORDER BY day_start DESC alone puts NULLs first on PostgreSQL
+    # and last on SQLite, and NULLS LAST would keep PostgreSQL from reading the index backwards.
+    dated = [a.day_start.is_not(None)]
     if start:
-        query = query.where(event_actors.c.day_start >= start)
+        dated.append(a.day_start >= start)
     if end:
-        query = query.where(event_actors.c.day_start <= end)
-    query = query.order_by(event_actors.c.day_start.desc(), event_actors.c.span_id.desc())
-    return [EventRow(*r) for r in conn.execute(query.limit(limit).offset(offset))]
+        dated.append(a.day_start <= end)
+    rows = _actor_page(conn, actor, dated, (a.day_start.desc(), a.span_id.desc()), limit, offset)
+    if len(rows) == limit or start or end:
+        return rows
+    if rows or offset == 0:
+        dated_total = offset + len(rows)
+    else:
+        dated_total = conn.execute(sa.select(sa.func.count()).where(a.actor == actor, *dated)).scalar_one()
+    undated = [a.day_start.is_(None)]
+    return rows + _actor_page(conn, actor, undated, (a.span_id.desc(),), limit - len(rows),
+                              max(0, offset - dated_total))
 
 
 def actor_event_count(conn: sa.Connection, actor: str) -> int:
@@ -223,7 +251,7 @@ class EventPage(NamedTuple):
 def event_page(conn: sa.Connection, span_id: int, *, context_chars: int = 300,
                others: int = 50) -> EventPage | None:
     """One event as its page shows it: the event, the text around it, its document's other events."""
-    row = conn.execute(_rows_from(event_index).add_columns(spans.c.attrs, spans.c.start, spans.c.end)
+    row = conn.execute(_rows_of().add_columns(spans.c.attrs, spans.c.start, spans.c.end)
                        .where(event_index.c.span_id == span_id)).first()
     if row is None:
         return None
@@ -232,7 +260,7 @@ def event_page(conn: sa.Connection, span_id: int, *, context_chars: int = 300,
     # substr is 1-based on both databases; only the slice travels, not the whole text.
     excerpt = sa.func.substr(documents.c.text, context_start + 1, end - context_start + context_chars)
     context = conn.execute(sa.select(excerpt).where(documents.c.id == event.doc_id)).scalar_one()
-    siblings = (_rows_from(event_index).where(event_index.c.doc_id == event.doc_id,
+    siblings = (_rows_of().where(event_index.c.doc_id == event.doc_id,
                                               event_index.c.span_id != span_id)
                 .order_by(event_index.c.day_start, event_index.c.span_id).limit(others))
     return EventPage(event, attrs, context, context_start, [EventRow(*r) for r in conn.execute(siblings)])

@@ -129,7 +129,7 @@ event_actors = sa.Table(
     sa.Column("role", sa.String(10), nullable=False),  # source, target or both
     sa.Column("day_start", sa.String(10)),
     sa.PrimaryKeyConstraint("span_id", "actor", name="pk_event_actors"),
-    sa.Index("ix_event_actors_actor_day_start", "actor", "day_start"),
+    sa.Index("ix_event_actors_actor_day_start_span_id", "actor", "day_start", "span_id"),
 )
 
 # Tables and columns made by migrations but not declared above (full-text search).

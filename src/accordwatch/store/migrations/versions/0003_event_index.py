@@ -41,7 +41,7 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["span_id"], ["spans.id"], ondelete="CASCADE",
                                 name="fk_event_actors_span_id_spans"),
     )
-    op.create_index("ix_event_actors_actor_day_start", "event_actors", ["actor", "day_start"])
+    op.create_index("ix_event_actors_actor_day_start_span_id", "event_actors", ["actor", "day_start", "span_id"])
     # Events stored before this revision are indexed now, from their spans.
     from accordwatch.store.events import index_all_events
 
