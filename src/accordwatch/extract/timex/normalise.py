@@ -435,7 +435,13 @@ def _same_duration(rule: Rule, g: dict[str, str], text: str, lang: Language, ctx
     return (ctx.duration, "narrative") if ctx.duration else ("PXX", "")
 
 
+def _then(rule: Rule, g: dict[str, str], text: str, lang: Language, ctx: Context) -> tuple[str, str]:
+    """"until then": the last day the text named."""
+    return (ctx.last_day.day.isoformat(), "narrative") if ctx.last_day is not None else ("PAST_REF", "")
+
+
 _KINDS: dict[str, Any] = {
+    "then": _then,
     "same_duration": _same_duration,
     "date": _date, "interval": _interval, "time": _time, "duration": _duration, "offset": _offset,
     "unit_ref": _unit_ref, "day_ref": _day_ref, "set": _set,
