@@ -50,7 +50,7 @@ def test_a_rejected_mention_leaves_its_event_and_an_edit_changes_it():
 
 def test_a_decision_finds_its_span_again_when_a_rule_moved_a_boundary():
     corpus = _corpus()
-    doc_id, s, e = _key(corpus, "press")
+    _, s, e = _key(corpus, "press")
     spans = corpus[3][1]
     assert find_span(spans, "event", s, e + 3) is spans[0]  # overlapping most of it
     assert find_span(spans, "event", e + 10, e + 20) is None

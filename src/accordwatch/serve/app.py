@@ -48,6 +48,7 @@ def create_app(store, allowed_hosts: list[str] | None = None) -> FastAPI:
     app.state.store = store
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(__import__("accordwatch.serve.review_routes", fromlist=["router"]).router)  # review pages
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.add_api_route("/favicon.ico", _favicon, include_in_schema=False)
 

@@ -1,0 +1,88 @@
+"""The review pages and API over the reference corpus (TestClient; the browser tests are apart)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from accordwatch.fuse import current_record
+from accordwatch.fuse import dates as fdates
+from tests.serve.conftest import opened_copy
+
+
+@pytest.fixture
+def store(reference_db, tmp_path):
+    with opened_copy(reference_db, tmp_path) as s:
+        yield s
+
+
+@pytest.fixture
+def client(store):
+    from fastapi.testclient import TestClient
+
+    from accordwatch.serve.app import create_app
+
+    with TestClient(create_app(store)) as c:
+        yield c
+
+
+def _first_item(client, kind="event") -> dict:
+    return client.get("/api/review/items", params={"kind": kind, "limit": 1}).json()["data"][0]
+
+
+def test_items_carry_sentence_confidence_and_links(client):
+    body = client.get("/api/review/items", params={"kind": "figure"}).json()
+    assert body["meta"]["total"] == len(body["data"]) > 0
+    item = body["data"][0]
+    assert item["sentence"] and 0 < item["confidence"] <= 1 and item["id"].startswith("figure:")
+
+
+def test_a_decision_through_the_api_is_logged_and_applied(client, store):
+    item = _first_item(client)
+    refused = client.post("/api/review/decisions", json={"target_kind": "event", "target": item["target"],
+                                                         "action": "reject", "who": "ana"})
+    assert refused.status_code == 422 and "reason" in refused.json()["error"]["detail"]
+    ok = client.post("/api/review/decisions", json={"target_kind": "event", "target": item["target"],
+                                                    "action": "reject", "who": "ana", "reason": "a headline"})
+    assert ok.status_code == 201
+    log = client.get("/api/review/log").json()["data"]
+    assert [(d["who"], d["action"], d["reason"]) for d in log] == [("ana", "reject", "a headline")]
+    doc_id, start, end = item["target"].rsplit(":", 2)
+    mentions = {(m.ref.doc_id, m.ref.start) for e in current_record(store).events for m in e.mentions}
+    assert (doc_id, int(start)) not in mentions
+
+
+def test_decisions_from_other_sites_and_without_a_reviewer_are_refused(client):
+    item = _first_item(client)
+    form = {"item": item["id"], "action": "accept", "back": "/review"}
+    assert client.post("/review/decide", data=form, follow_redirects=False).status_code == 403
+    client.cookies.set("accordwatch_reviewer", "ana")
+    evil = client.post("/review/decide", data=form, headers={"origin": "http://evil.example"},
+                       follow_redirects=False)
+    assert evil.status_code == 403
+    ok = client.post("/review/decide", data={**form, "back": "https://evil.example/"}, follow_redirects=False)
+    assert ok.status_code == 303 and ok.headers["location"].startswith("/review?done=")
+
+
+def test_the_framing_page_of_the_september_2023_offensive(client, store):
+    (event,) = [e for e in current_record(store).events if e.type == "ASSAULT" and fdates.compatible(e.date, "2023-09")]
+    page = client.get(f"/events/{event.id}/framing")
+    assert page.status_code == 200
+    assert "“anti-terrorist measures”" in page.text and "“local operation”" in page.text
+    frames = re.findall(r"<th>([^<]+)<br>", page.text)
+    assert len(frames) >= 3
+    api = client.get(f"/api/events/{event.id}/framing").json()["data"]
+    assert len({n["ref"]["doc_id"] for n in api}) >= 3
+
+
+def test_deadlines_changes_roles_and_log_pages(client):
+    deadlines = client.get("/deadlines", params={"as_of": "2026-06-01"})
+    assert deadlines.status_code == 200 and "overtaken" in deadlines.text
+    rows = client.get("/api/deadlines", params={"as_of": "2026-06-01"}).json()["data"]
+    assert any(r["value"] == "2025-11" and r["overtaken_by"].startswith("2024-06-12") for r in rows)
+    assert "# What changed since" in client.get("/api/changes.md").text
+    roles = client.get("/roles").text
+    assert "official statement" in roles and "aggregator rewrite" in roles
+    assert client.get("/review/log").status_code == 200
+    assert client.get("/review", params={"kind": "nonsense"}).status_code == 422
