@@ -48,7 +48,7 @@ def test_a_decision_through_the_api_is_logged_and_applied(client, store):
     assert ok.status_code == 201
     log = client.get("/api/review/log").json()["data"]
     assert [(d["who"], d["action"], d["reason"]) for d in log] == [("ana", "reject", "a headline")]
-    doc_id, start, end = item["target"].rsplit(":", 2)
+    doc_id, start, _ = item["target"].rsplit(":", 2)
     mentions = {(m.ref.doc_id, m.ref.start) for e in current_record(store).events for m in e.mentions}
     assert (doc_id, int(start)) not in mentions
 
