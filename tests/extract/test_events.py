@@ -236,3 +236,12 @@ def test_a_demonstrative_names_an_act_told_before():
     doc = make_doc("Armenia and Azerbaijan held direct talks. Those talks led to a border agreement.")
     labels = [e.label for e in find_events(doc, [], [], "2025-11-07")]
     assert labels.count("CONSULT") == 1
+
+
+def test_a_passive_with_an_agent_that_is_no_actor_has_no_source():
+    """"X has been criticised by many in his party": X is the target; the agent is named but no actor, so
+    neither X nor the previous sentence's subject is the source."""
+    doc = make_doc("Iraq was discussed. Tony Blair has since been criticised by many in his own party.")
+    actors = [actor(doc, "Iraq", "Iraq"), actor(doc, "Tony Blair", "Tony Blair", "leader")]
+    accuse = [e for e in find_events(doc, actors, [], "2005-01-01") if e.label == "ACCUSE"]
+    assert [e.source_actors for e in accuse] == [()]

@@ -27,7 +27,7 @@ from accordwatch.extract.agreements.resolve import (
     kind_of,
 )
 from accordwatch.extract.agreements.timeline import calendar_timexes, narrative_time
-from accordwatch.extract.sentences import sentence_spans
+from accordwatch.extract.agreements.timeline import sentences as sentences_of
 from accordwatch.model import ActorMention, Agreement, Document, Provision, Timex
 
 PLURAL_REFERENCE = re.compile(r"\b(?:the|these|those|all|both)\s+(?:\w+\s+){0,2}(?:agreements|statements|documents)\b",
@@ -68,7 +68,7 @@ def _cached(doc: _Text, dct: str, actors: tuple[ActorMention, ...],
 def _find(doc: _Text, dct: str, actors: Sequence[ActorMention],
           timexes: Sequence[Timex]) -> tuple[list[Agreement], list[Provision]]:
     text, tx = doc.text, calendar_timexes(timexes)
-    sentences = sentence_spans(text)
+    sentences = list(sentences_of(text))
     per_sentence: list[list[Mention]] = []
     heads = head_nouns(text)
     for lo, hi in sentences:

@@ -52,17 +52,22 @@ def in_fronted_clause(text: str, lo: int, pos: int) -> bool:
     return not CLAUSE_COMMA.search(text, lo, pos) and CLAUSE_COMMA.search(text, pos) is not None
 
 
+def passive_agent_at(text: str, lo: int, hi: int, t: Trigger) -> int | None:
+    """Where a passive trigger names its agent ("was killed by ..."), where the agent starts."""
+    if not PASSIVE.search(text[max(lo, t.start - 20):t.start]):
+        return None
+    by = re.match(r"\s*(?:\w+\s+){0,3}?by\s+", text[t.end:hi])
+    return t.end + by.end() if by else None
+
+
 def source_of(text: str, lo: int, hi: int, t: Trigger, actors: Sequence[ActorMention],
               after: int) -> tuple[str, ...]:
     """The subject before the trigger (after a speech verb where the event is reported content), or the
     agent of a passive ("killed by ...")."""
-    passive = PASSIVE.search(text[max(lo, t.start - 20):t.start])
-    if passive:
-        by = re.match(r"\s*(?:\w+\s+){0,3}?by\s+", text[t.end:hi])
-        if by:
-            agent = next((a for a in actors if t.end + by.end() <= a.start < t.end + by.end() + 40), None)
-            if agent is not None:
-                return (agent.canonical,)
+    by = passive_agent_at(text, lo, hi, t)
+    if by is not None:  # "criticised by the group's chief": the agent, or no actor; never the subject
+        agent = next((a for a in actors if by <= a.start < by + 40), None)
+        return (agent.canonical,) if agent is not None else ()
     region = lo if in_fronted_clause(text, lo, t.start) else _subject_region_start(text, lo, t.start)
     region = max(region, after)
     pool = [a for a in actors if region <= a.start and a.end <= t.start]

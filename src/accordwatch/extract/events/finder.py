@@ -14,10 +14,12 @@ import re
 from collections.abc import Sequence
 
 from accordwatch.extract.agreements import find_agreement_mentions
+from accordwatch.extract.agreements.timeline import sentences
 from accordwatch.extract.events.actors import (
     CLAUSE_COMMA,
     in_fronted_clause,
     location,
+    passive_agent_at,
     source_of,
     speaker_of,
     targets_of,
@@ -37,7 +39,6 @@ from accordwatch.extract.events.triggers import (
     retyped,
     words_between,
 )
-from accordwatch.extract.sentences import sentence_spans
 from accordwatch.model import ActorMention, Agreement, Document, Event, Timex
 
 # Same-type triggers closer than this (in words) state one event ...
@@ -64,11 +65,14 @@ class _Context:
 
     def __init__(self, doc: Document, actors: Sequence[ActorMention], timexes: Sequence[Timex], dct: str | None):
         self.doc, self.text = doc, doc.text
-        self.triggers = find_triggers(doc.text)
+        self.triggers = find_triggers(doc.text)  # in text order
+        self.trigger_starts = [t.start for t in self.triggers]
         self.all_tx = calendar_timexes(timexes)
         self.tx_starts = [t.start for t in self.all_tx]
         self.tx = self.all_tx  # the sentence at hand's, see at_sentence
         self.actors = sorted((a for a in actors if a.canonical), key=lambda a: a.start)
+        self.actor_starts = [a.start for a in self.actors]
+        self.here = self.actors  # the sentence at hand's, see at_sentence
         self.dct = dct or ""
         self.agreements = find_agreement_mentions(doc, actors, timexes)[0]
         self.bound = {t.start for t in self.all_tx for a in self.agreements if a.start <= t.start < a.end}
@@ -76,7 +80,12 @@ class _Context:
         self.last_speaker: tuple[str, ...] = ()
         self.agreement_of: dict[int, str] = {}  # id(event) -> agreement_key, for merging
 
+    def triggers_in(self, lo: int, hi: int) -> list[Trigger]:
+        return self.triggers[bisect.bisect_left(self.trigger_starts, lo):bisect.bisect_left(self.trigger_starts, hi)]
+
     def at_sentence(self, lo: int, hi: int) -> None:
+        """Narrow the timexes and actors to the sentence [lo, hi) (every use is within one sentence)."""
+        self.here = self.actors[bisect.bisect_left(self.actor_starts, lo):bisect.bisect_left(self.actor_starts, hi)]
         self.tx = self.all_tx[bisect.bisect_left(self.tx_starts, lo):bisect.bisect_left(self.tx_starts, hi)]
 
     def in_agreement_name(self, t: Trigger) -> bool:
@@ -88,7 +97,7 @@ def find_events(doc: Document, actors: Sequence[ActorMention], timexes: Sequence
                 dct: str | None) -> list[Event]:
     ctx = _Context(doc, actors, timexes, dct)
     events: list[Event] = []
-    for lo, hi in sentence_spans(doc.text):
+    for lo, hi in sentences(doc.text):
         events.extend(_sentence_events(ctx, lo, hi))
     return _fold_into_statements(_drop_undated_retellings(_merge(events, ctx.agreement_of)))
 
@@ -96,10 +105,10 @@ def find_events(doc: Document, actors: Sequence[ActorMention], timexes: Sequence
 def _sentence_events(ctx: _Context, lo: int, hi: int) -> list[Event]:
     text = ctx.text
     ctx.at_sentence(lo, hi)
-    trigs = [t for t in ctx.triggers if lo <= t.start < hi and not ctx.in_agreement_name(t)]
+    trigs = [t for t in ctx.triggers_in(lo, hi) if not ctx.in_agreement_name(t)]
     speech = [t for t in trigs if t.role == "speech"]
     statements = [t for t in speech if t.rule.mode == "statement"]
-    speaker = speaker_of(text, lo, hi, statements[0], ctx.actors) if statements else ()
+    speaker = speaker_of(text, lo, hi, statements[0], ctx.here) if statements else ()
     if statements and not speaker and _pronoun_speaker(text, statements[0]):
         speaker = ctx.last_speaker
     if speaker:
@@ -206,12 +215,12 @@ def _event(ctx: _Context, lo: int, hi: int, t: Trigger, speech: list[Trigger], s
     if mod == "asserted" and conditional(text, t, hi):
         mod = "hypothetical"
     reported = speaker if any(s.start < t.start for s in speech) or any(s.start > t.end for s in speech) else ()
-    src = source_of(text, lo, hi, t, ctx.actors, after=max((s.end for s in speech if s.end <= t.start), default=lo))
+    src = source_of(text, lo, hi, t, ctx.here, after=max((s.end for s in speech if s.end <= t.start), default=lo))
     fronted = in_fronted_clause(text, lo, t.start)  # "When hostilities resumed, ...": its own agent or none
-    if not src and not fronted:
+    if not src and not fronted and passive_agent_at(text, lo, hi, t) is None:
         src = reported or ctx.last_source
     ctx.last_source = src or ctx.last_source
-    tgt = targets_of(text, t, _fronted_clause_end(text, t.end, hi) if fronted else hi, ctx.actors, src)
+    tgt = targets_of(text, t, _fronted_clause_end(text, t.end, hi) if fronted else hi, ctx.here, src)
     agreement = _governed_agreement(t, agreements) if t.role == "agreement" else None
     if agreement is not None and agreement.date:
         date, basis = agreement.date, "timex"
@@ -231,7 +240,7 @@ def _event(ctx: _Context, lo: int, hi: int, t: Trigger, speech: list[Trigger], s
     ev = Event(ctx.doc.id, start, _clause_end(text, t.end, hi), text[start:_clause_end(text, t.end, hi)],
                  kind, t.rule.id, 0.7, mode=t.rule.mode if kind == t.rule.type else "",
                  source_actors=src, target_actors=tuple(a for a in tgt if a not in src), date=date,
-                 date_basis=basis, location=location(text, t.end, hi, ctx.actors),
+                 date_basis=basis, location=location(text, t.end, hi, ctx.here),
                  modality="reported" if reported and mod == "asserted" else mod,
                  reported_by=reported[0] if reported else "")
     if agreement is not None:
@@ -261,7 +270,7 @@ def _agreement_events(ctx: _Context, lo: int, hi: int, agreements: list[Agreemen
     for a in agreements:
         if not a.date:
             continue
-        inside = tuple(x.canonical for x in ctx.actors if a.start <= x.start < a.end)
+        inside = tuple(x.canonical for x in ctx.here if a.start <= x.start < a.end)
         actors = tuple(dict.fromkeys([*a.parties, *inside, *a.signatories])) or speaker or ctx.last_source
         ev = Event(ctx.doc.id, a.start, a.end, a.text, "AGREE", "event.agreement_mention", 0.6,
                    mode="", source_actors=actors, date=a.date, date_basis="timex",
@@ -285,7 +294,7 @@ def _present_reaction(ctx: _Context, lo: int, t: Trigger) -> bool:
     subject; it holds at the report's date."""
     word = ctx.text[t.start:t.end].split()[0].lower()
     return t.rule.type in REACTIONS and word.endswith("s") and not word.endswith("ss") and any(
-        a.end <= t.start and not ctx.text[a.end:t.start].strip() for a in ctx.actors if a.start >= lo)
+        a.end <= t.start and not ctx.text[a.end:t.start].strip() for a in ctx.here if a.start >= lo)
 
 
 def _reaction_objects(ctx: _Context, t: Trigger, hi: int, agreements: list[Agreement]) -> list[int]:
@@ -303,7 +312,7 @@ def _fronted_clause_end(text: str, pos: int, hi: int) -> int:
 
 
 def _source_start(ctx: _Context, lo: int, pos: int, src: tuple[str, ...]) -> int:
-    starts = [a.start for a in ctx.actors if lo <= a.start < pos and a.canonical in src]
+    starts = [a.start for a in ctx.here if lo <= a.start < pos and a.canonical in src]
     return min(starts) if starts else pos
 
 

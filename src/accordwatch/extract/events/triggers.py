@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from accordwatch.extract.events.lexicon import (
+    Alternative,
     TriggerRule,
     modality_rules,
     prefix_stems,
@@ -55,18 +57,14 @@ def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Tri
     if len(low) != len(text):  # lower-casing moved offsets (rare letters): match the original
         return _drop_overlaps([Trigger(m.start(), m.end(), rule)
                                for rule in trigger_rules() for m in rule.regex.finditer(text, start, end)])
-    by_prefix, unanchored = prefix_table()
-    stems = prefix_stems()
+    _, unanchored = prefix_table()
     found: dict[tuple[int, int, str], Trigger] = {}
     for word, positions in _word_positions(low, start, end).items():
-        for k in range(2, len(word) + 1):
-            if word[:k] not in stems:
-                break
-            for rule, alt in by_prefix.get(word[:k], ()):
-                for pos in positions:
-                    m = alt.regex.match(low, pos, end)
-                    if m:
-                        found.setdefault((m.start(), m.end(), rule.id), Trigger(m.start(), m.end(), rule))
+        for rule, alt in _patterns_for(word):
+            for pos in positions:
+                m = alt.regex.match(low, pos, end)
+                if m:
+                    found.setdefault((m.start(), m.end(), rule.id), Trigger(m.start(), m.end(), rule))
     for rule, alt in unanchored:
         for m in alt.regex.finditer(low, start, end):
             found.setdefault((m.start(), m.end(), rule.id), Trigger(m.start(), m.end(), rule))
@@ -74,6 +72,20 @@ def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Tri
 
 
 WORD = re.compile(r"[\w'’-]+")
+
+
+@lru_cache(maxsize=1 << 16)
+def _patterns_for(word: str) -> tuple[tuple[TriggerRule, Alternative], ...]:
+    """The patterns filed under the starts of a (lower-case) word; words recur across texts, so the look-up
+    is kept."""
+    by_prefix, _ = prefix_table()
+    stems = prefix_stems()
+    out: list[tuple[TriggerRule, Alternative]] = []
+    for k in range(2, len(word) + 1):
+        if word[:k] not in stems:
+            break
+        out.extend(by_prefix.get(word[:k], ()))
+    return tuple(out)
 
 
 def _word_positions(low: str, start: int, end: int) -> dict[str, list[int]]:
