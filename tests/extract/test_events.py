@@ -72,7 +72,9 @@ def test_literal_prefixes_cover_groups_and_inflections():
     assert literal_prefixes("kill~") == ("kill",)
     assert literal_prefixes("cease-?fire") == ("cease",)
     assert literal_prefixes("(?:halt|suspend)\\w* aid") == ("halt", "suspend")
-    assert literal_prefixes("(?<!the\\s)wound~") == ()
+    assert literal_prefixes("(?<!the\\s)wound~") == ("wound",)
+    assert literal_prefixes("(?:as\\s+)?noted\\s+in") == ("as", "noted")
+    assert literal_prefixes("(?:a|b)*x") == ()
 
 
 def test_events_with_actors_dates_and_modality():

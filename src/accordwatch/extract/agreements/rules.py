@@ -43,18 +43,19 @@ def compile_patterns(patterns: list[str], ignore_case: bool = True) -> re.Patter
 
 def literal_prefixes(pattern: str) -> tuple[str, ...]:
     """The literal lower-case starts a pattern can have: "kill~" -> ("kill",), "sa(?:y|id)" -> ("sa",),
-    "(?:halt|suspend)\\w* aid" -> ("halt", "suspend"); () where some start is not literal."""
+    "(?:halt|suspend)\\w* aid" -> ("halt", "suspend"); a look-behind takes no text ("(?<!the\\s)wound~" ->
+    ("wound",)) and an optional group adds its starts to those of what follows ("(?:as )?noted" -> ("as",
+    "noted")); () where some start is not literal."""
+    if pattern.startswith(("(?<!", "(?<=")):
+        return literal_prefixes(pattern[_group_end(pattern) + 1:])
     if pattern.startswith("(?:"):
-        depth, i = 0, 0
-        for i, ch in enumerate(pattern):
-            depth += ch == "("
-            depth -= ch == ")"
-            if depth == 0:
-                break
-        if pattern[i + 1:i + 2] in ("?", "*", "{"):
-            return ()
+        i = _group_end(pattern)
         pieces = _top_level_split(pattern[3:i])
         out = [literal_prefixes(p) for p in pieces]
+        if pattern[i + 1:i + 2] == "?" and pattern[i + 2:i + 3] not in ("?", "+"):
+            out.append(literal_prefixes(pattern[i + 2:].lstrip()))
+        elif pattern[i + 1:i + 2] in ("?", "*", "{"):
+            return ()
         return tuple(x for p in out for x in p) if all(out) else ()
     m = re.match(r"[a-z' -]+", pattern)
     if not m:
@@ -64,6 +65,17 @@ def literal_prefixes(pattern: str) -> tuple[str, ...]:
         prefix = prefix[:-1]
     prefix = prefix.split(" ")[0].rstrip("-'")
     return (prefix,) if prefix else ()
+
+
+def _group_end(pattern: str) -> int:
+    """The index of the parenthesis closing the group that opens `pattern`."""
+    depth = 0
+    for i, ch in enumerate(pattern):
+        depth += ch == "("
+        depth -= ch == ")"
+        if depth == 0:
+            return i
+    return len(pattern) - 1
 
 
 def _top_level_split(body: str) -> list[str]:

@@ -89,10 +89,35 @@ def _patterns_for(word: str) -> tuple[tuple[TriggerRule, Alternative], ...]:
 
 
 def _word_positions(low: str, start: int, end: int) -> dict[str, list[int]]:
+    """Where each word that starts with a pattern's literal prefix occurs (the only words worth trying),
+    in order of first occurrence; one regular expression skips all other words at C speed."""
     positions: dict[str, list[int]] = {}
-    for m in WORD.finditer(low, start, end):
+    for m in candidate_words().finditer(low, start, end):
         positions.setdefault(m.group(), []).append(m.start())
     return positions
+
+
+@lru_cache(maxsize=1)
+def candidate_words() -> re.Pattern[str]:
+    """A whole word of WORD that starts with one of the literal prefixes, as one trie-shaped expression."""
+    return re.compile(rf"(?<![\w'’-])(?:{_trie_regex(sorted(prefix_table()[0]))})[\w'’-]*")
+
+
+def _trie_regex(words: list[str]) -> str:
+    """An alternation of `words` factored by shared starts ("sign|signal|sit" -> "si(?:gn(?:al)?|t)"),
+    which the regex engine tries a character at a time rather than word by word."""
+    if words == [""]:
+        return ""
+    heads: dict[str, list[str]] = {}
+    for w in words:
+        heads.setdefault(w[:1], []).append(w[1:])
+    alts = []
+    optional = "" in heads
+    for ch, rests in heads.items():
+        if ch:
+            alts.append(re.escape(ch) + _trie_regex(sorted(rests)))
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if optional else body
 
 
 def _drop_overlaps(triggers: list[Trigger]) -> list[Trigger]:
