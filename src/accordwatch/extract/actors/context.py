@@ -14,6 +14,7 @@ Run after the left-to-right pass (finder.py) and the candidates, over all findin
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -95,13 +96,10 @@ def _ministry_from_document(scan: Scan, found: list[Found],
 def _plural_roles(scan: Scan, found: list[Found]) -> list[Found]:
     if not any(f.actor_type == "leader" for f in found):
         return found
-    starts = {a: i for i, (a, _) in enumerate(scan.tokens.spans)}
-    ends = {b: i for i, (_, b) in enumerate(scan.tokens.spans)}
-    covered = {i for f in found for i in range(f.first, f.last + 1)}
     added: list[Found] = []
     for m in PLURAL_ROLE.finditer(scan.text):
-        first, last = starts.get(m.start()), ends.get(m.end())
-        if first is None or last is None or any(i in covered for i in range(first, last + 1)):
+        first, last = _token_at(scan, m.start(), 0), _token_at(scan, m.end(), 1)
+        if first is None or last is None or any(f.first <= last and first <= f.last for f in found):
             continue
         n = COUNTS[(m.group(1) or "both").lower()]
         leaders = _recent_leaders(found, first, n)
@@ -109,6 +107,13 @@ def _plural_roles(scan: Scan, found: list[Found]) -> list[Found]:
             added += [Found(first, last, p.canonical, p.actor_id, "leader", "context", "actors.context:plural",
                             office=p.office) for p in leaders]
     return sorted(found + added, key=lambda f: f.first) if added else found
+
+
+def _token_at(scan: Scan, offset: int, side: int) -> int | None:
+    """The index of the token starting (side 0) or ending (side 1) at `offset`, if one does."""
+    spans = scan.tokens.spans
+    i = bisect.bisect_left(spans, (offset, 0)) - side  # the first starting there, or the one before it
+    return i if 0 <= i < len(spans) and spans[i][side] == offset else None
 
 
 def _recent_leaders(found: list[Found], before: int, n: int) -> list[Found]:
