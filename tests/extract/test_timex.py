@@ -136,6 +136,15 @@ def test_tense_cues_of_plans_and_past_plans(sentence: str, day: str) -> None:
     assert day in found.values(), found
 
 
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("The new labor pact is effective June 1.", "2024-06-01"),
+    ("The dividend would be paid on a date in January.", "2024-01"),
+    ("The dividend was paid in January.", "2023-01"),
+])
+def test_future_and_past_months(sentence: str, value: str) -> None:
+    assert value in values(sentence, "2023-10-26").values()
+
+
 def test_quarterly_report_comparisons_are_the_reported_quarter_a_year_before() -> None:
     text = ("Net income rose in the third quarter to $5 million from $3 million last year. In the year-ago "
             "quarter, sales were lower. Revenue also beat the year-earlier period. The company had sales of "

@@ -18,7 +18,8 @@ PAST, UNKNOWN, FUTURE = -1, 0, 1
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _CLAUSE_END = re.compile(r"[.!?;\n]\s|\n")
 _WORD = re.compile(r"[A-Za-z’']+")
-_FUTURE_LEAD = re.compile(r"\b(?:as (?:soon|early) as(?:\s+[a-z]+){0,2}|ahead of|in time for)\s+$", re.IGNORECASE)
+_FUTURE_LEAD = re.compile(r"\b(?:as (?:soon|early) as(?:\s+[a-z]+){0,2}|ahead of|in time for|effective)\s+$",
+                          re.IGNORECASE)
 _PLAN_TO = frozenset({"is", "are", "set", "planned"})  # "is to resume", "set to resume": a plan
 
 
@@ -202,8 +203,8 @@ def clause_tense(text: str, start: int, end: int, future: frozenset[str], past: 
                 continue
             earlier = words[i + 1:i + 3] if nearest_first else words[max(0, i - 2):i][::-1]
             later = words[i - 1:i] if nearest_first and i else words[i + 1:i + 2] if not nearest_first else []
-            if t == PAST and earlier[:1] in (["be"], ["been"], ["being"]) and w not in past:
-                continue  # a participle ("will be named"): the auxiliary before it tells the tense
+            if t == PAST and earlier[:1] in (["be"], ["been"], ["being"]):
+                continue  # a participle ("will be named", "would be paid"): the auxiliary before it tells
             if t == FUTURE and earlier[:2] == ["been", "had"]:
                 return PAST
             if w in _PLAN_TO and later == ["to"]:
