@@ -40,13 +40,20 @@ def _detail(span: Span) -> str:
 def span_items(doc: Document, spans: Sequence[Span], decided: dict[tuple[str, str], Decision],
                kinds: Sequence[str] = SPAN_KINDS) -> list[Item]:
     sentences = sentence_spans(doc.text)
+    # Decisions found on their span as fusion finds them: by offsets, or by overlap when a rule moved them.
+    on_span: dict[int, Decision] = {}
+    for (kind, target), d in decided.items():
+        if kind in SPAN_KINDS and target.startswith(f"{doc.id}:"):
+            found = find_span(spans, kind, *parse_span_target(target)[1:])
+            if found is not None:
+                on_span[id(found)] = d
     out = []
     for s in spans:
         if s.kind not in kinds:
             continue
         lo, hi = sentence_around(sentences, s.start, s.end)
         target = span_target(doc.id, s.start, s.end)
-        d = decided.get((s.kind, target))
+        d = on_span.get(id(s))
         out.append(Item(f"{s.kind}:{target}", s.kind, target, s.text, s.label, _detail(s), squash(doc.text[lo:hi]),
                         doc.source, s.confidence, d.action if d else "", d.who if d else ""))
     return out
