@@ -59,10 +59,10 @@ def test_tempeval3_training_floors(tmp_path: Path) -> None:
     assert time.perf_counter() - started < 20
     res = scorer.score(str(gold), str(tmp_path / "out"))
     assert res["problems"] == []
-    # Floors pinned a little under what we measure (94.6 / 88.4 / 82.0).
+    # Floors pinned a little under what we measure (94.6 / 88.4 / 82.1).
     assert res["relaxed_f1"] >= 94.3
     assert res["strict_f1"] >= 88.0
-    assert res["value_f1"] >= 81.7
+    assert res["value_f1"] >= 81.8
 
 
 def test_reference_corpus_floors(tmp_path: Path) -> None:
