@@ -60,7 +60,7 @@ def plover_dev(verbose: bool) -> dict[str, float]:
         ok = any(_norm(g) in n or n in _norm(g) for g in r["source"] for n in names if n)
         found += ok
         if verbose and (kind != r["event"] or not ok):
-            print(f"  {r['event']:9} {kind:9} src={'ok' if ok else sorted(names)} | {r['text'][:110]}")
+            print(f"  {r['event']:9} {kind:9} src={'ok' if ok else sorted(names)} gold={r['source']} | {r['text'][:110]}")
     n = len(records)
     return {"plover_type_accuracy": round(typed / n, 4), "plover_source_found": round(found / n, 4), "n": n}
 

@@ -247,3 +247,17 @@ def test_a_passive_with_an_agent_that_is_no_actor_has_no_source():
     actors = [actor(doc, "Iraq", "Iraq"), actor(doc, "Tony Blair", "Tony Blair", "leader")]
     accuse = [e for e in find_events(doc, actors, [], "2005-01-01") if e.label == "ACCUSE"]
     assert [e.source_actors for e in accuse] == [()]
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Serb forces were engaged in ethnic cleansing in Montenegro.", "ASSAULT"),
+    ("In an unprecedented move, Palestinian police in Jericho confiscated weapons.", "COERCE"),
+])
+def test_a_verb_complement_or_a_verb_after_a_place_name_is_not_background(text, label):
+    assert classify_sentence(text)[0] == label
+    assert label in {e.label for e in find_events(make_doc(text), [], [], None)}
+
+
+def test_a_noun_after_a_name_in_a_phrase_stays_background():
+    text = "The agreements signed following the 2020 Nagorno-Karabakh war remain valid."
+    assert "ASSAULT" not in {e.label for e in find_events(make_doc(text), [], [], None)}

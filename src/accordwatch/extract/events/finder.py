@@ -27,13 +27,13 @@ from accordwatch.extract.events.actors import (
 from accordwatch.extract.events.dating import calendar_timexes, clause_timex, event_date, sentence_tense_dct
 from accordwatch.extract.events.lexicon import modality_rules
 from accordwatch.extract.events.triggers import (
-    BACKGROUND,
     CLAUSE_BREAK,
     Trigger,
     clause_start,
     conditional,
     find_triggers,
     governed,
+    in_background,
     main_trigger,
     modality,
     retyped,
@@ -148,7 +148,7 @@ def _background(ctx: _Context, lo: int, hi: int, t: Trigger) -> bool:
     """A nominal trigger inside a prepositional phrase ("during these talks", "in the aftermath of renewed
     clashes", "following Russia's withdrawal") is background to the sentence, not its event, unless it
     carries its own date ("at their meeting on October 31, 2022")."""
-    if t.role in ("agreement", "frame") or not BACKGROUND.search(ctx.text, max(lo, t.start - 50), t.start):
+    if t.role in ("agreement", "frame") or not in_background(ctx.text, lo, t.start):
         return False
     own = clause_timex(ctx.text, ctx.tx, lo, hi, t.start, t.end, ctx.bound)
     return own is None or own.start < t.start

@@ -30,6 +30,22 @@ SUBORDINATOR = re.compile(
 BACKGROUND = re.compile(r"\b(?:during|after|following|before|since|amid|despite|in|at|within|throughout|with|"
                         r"including|(?<!weeks )(?<!days )(?<!months )(?<!years )(?<!hours )of)"
                         r"\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+# ... but not the complement of a verb ("engaged in ethnic cleansing", "took part in talks"), nor a verb after a
+# phrase ending in a name ("police in Jericho confiscated", "settlers in the city of Hebron set fire").
+COMPLEMENT = re.compile(r"\b(?:engag\w*|involv\w*|participat\w*|(?:took|take|takes|taking) part|result\w*|"
+                        r"culminat\w*|persist\w*)\s+in\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+NAME_BEFORE = re.compile(r"\b[A-Z][\w-]*(?<!['’]s)\s+$")
+
+
+def in_background(text: str, lo: int, pos: int) -> bool:
+    """Whether a trigger at `pos` is the noun of a prepositional phrase (background to the sentence)."""
+    if not BACKGROUND.search(text, max(lo, pos - 50), pos):
+        return False
+    before = text[max(lo, pos - 60):pos]
+    verb = re.match(r"[a-z]+ed\b", text[pos:pos + 30])  # a past form after a name is the clause's verb
+    return not (COMPLEMENT.search(before) or verb and NAME_BEFORE.search(before))
+
+
 PURPOSE = re.compile(r"\b(?:in order )?to\s*$", re.IGNORECASE)
 # How many words after a frame its governed action may start.
 FRAME_REACH = 10
@@ -150,7 +166,7 @@ def subordinate(text: str, triggers: list[Trigger]) -> set[Trigger]:
     clause opened by a subordinator after an earlier act ("resigned as the opposition threatened ..."),
     or the object of an earlier act
     ("rejected an Australian ultimatum", "would not meet the kidnappers' demands")."""
-    out: set[Trigger] = {t for t in triggers if t.role == "action" and BACKGROUND.search(text, max(0, t.start - 50), t.start)}
+    out: set[Trigger] = {t for t in triggers if t.role == "action" and in_background(text, 0, t.start)}
     acts = [t for t in triggers if t.role != "speech"]
     for i, t in enumerate(acts[1:], 1):
         prev = acts[i - 1]
