@@ -261,3 +261,26 @@ def test_a_verb_complement_or_a_verb_after_a_place_name_is_not_background(text, 
 def test_a_noun_after_a_name_in_a_phrase_stays_background():
     text = "The agreements signed following the 2020 Nagorno-Karabakh war remain valid."
     assert "ASSAULT" not in {e.label for e in find_events(make_doc(text), [], [], None)}
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Pakistan, a key U.S. ally in the war against terrorism, has refused to deploy peacekeepers in Iraq.",
+     "Pakistan"),
+    ("Human rights watchdog Amnesty International accused the United States of violating human rights.",
+     "Amnesty International"),
+])
+def test_the_subject_before_an_appositive_or_after_its_title_is_the_source(text, source):
+    from accordwatch.extract.actors import find_actors
+
+    doc = make_doc(text)
+    events = find_events(doc, find_actors(doc), [], None)
+    assert events and events[0].source_actors[:1] == (source,)
+
+
+def test_a_speaker_before_an_appositive_speaks():
+    from accordwatch.extract.actors import find_actors
+
+    doc = make_doc("The Nigerian Union of Teachers (NUT), the umbrella union for primary school teachers, announced "
+                   "Thursday that it has called off a strike.")
+    events = find_events(doc, find_actors(doc), [], None)
+    assert any(e.source_actors == ("Nigerian Union of Teachers",) for e in events)

@@ -16,6 +16,10 @@ FRONTED = re.compile(r"^(?:In|On|At|After|Following|When|Under|Since|As|During|B
 # Conjunctions that open a subordinate clause (never a preposition: "After the talks, ..." is a phrase).
 SUBORDINATE_OPENER = re.compile(r"^(?:When|Whenever|While|Whereas|Although|Though|Because|Once|If|Unless|As soon as)\b")
 CLAUSE_COMMA = re.compile(r",(?!\s*\d)")  # not the comma of "October 31, 2022"
+# After a subject, an appositive ("(NUT), the umbrella union for teachers,", ", a key U.S. ally ...,") and at
+# most three words ("has refused to") before the verb.
+APPOSITIVE = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?,\s*(?:a|an|the|its|his|her|their|[A-Z][\w-]*['’]s)\s"
+                        r"(?:[^,;:.()\"“”]|\.(?=\S|\s+[a-z])){1,80},\s*(?:[\w'’-]+\s+){0,3}$")
 PASSIVE = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+\s+)?$", re.IGNORECASE)
 PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)*)")
 MONTHS = frozenset(["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"])
@@ -72,7 +76,9 @@ def source_of(text: str, lo: int, hi: int, t: Trigger, actors: Sequence[ActorMen
     region = max(region, after)
     pool = [a for a in actors if region <= a.start and a.end <= t.start]
     free = _free(text, lo, pool)
-    chosen = _nearest_segment_subject(text, region, t.start, free) or next(iter(free or pool), None)
+    chosen = _appositive_subject(text, t.start, free) or _nearest_segment_subject(text, region, t.start, free) \
+        or next(iter(free or pool), None)
+    chosen = _named_head(text, chosen, pool) if chosen is not None else None
     if chosen is None:
         return ()
     return tuple(dict.fromkeys(a.canonical for a in _coordinated(text, chosen, free or pool)))
@@ -87,6 +93,23 @@ def _free(text: str, lo: int, pool: list[ActorMention]) -> list[ActorMention]:
                 objects and re.fullmatch(r"\s*(?:,|and|,\s*and|or|&)\s*", text[objects[-1].end:a.start])):
             objects.append(a)
     return [a for a in pool if a not in objects]
+
+
+def _appositive_subject(text: str, pos: int, free: list[ActorMention]) -> ActorMention | None:
+    """"Pakistan, a key U.S. ally in the war, has refused ...": the actor before an appositive that
+    runs up to the verb is the subject (not an actor inside the appositive)."""
+    for a in free:
+        if APPOSITIVE.match(text, a.end, pos):
+            return a
+    return None
+
+
+def _named_head(text: str, chosen: ActorMention, pool: list[ActorMention]) -> ActorMention:
+    """"Human rights watchdog Amnesty International": a generic noun right before a name is the name's
+    title; the name is the actor."""
+    if chosen.resolved_via != "generic":
+        return chosen
+    return next((a for a in pool if a.start > chosen.end and not text[chosen.end:a.start].strip()), chosen)
 
 
 def _nearest_segment_subject(text: str, region: int, pos: int, free: list[ActorMention]) -> ActorMention | None:
@@ -104,8 +127,9 @@ def speaker_of(text: str, lo: int, hi: int, speech: Trigger, actors: Sequence[Ac
     """Who speaks: an actor just before the speech verb ("Putin said", "the Russian side emphasized"),
     or just after it ("..., said Putin")."""
     near = [a for a in actors if lo <= a.start and a.end <= speech.start
-            and len(text[a.end:speech.start].split()) <= 3
-            and not re.search(r"[.;:\"\u201d]|\b(?:that|which|who)\b", text[a.end:speech.start])]
+            and (len(text[a.end:speech.start].split()) <= 3
+                 and not re.search(r"[.;:\"\u201d]|\b(?:that|which|who)\b", text[a.end:speech.start])
+                 or APPOSITIVE.match(text, a.end, speech.start))]
     free = [a for a in near if not PREPOSITION.search(text[max(lo, a.start - 25):a.start])]
     if free:
         return (free[-1].canonical,)
