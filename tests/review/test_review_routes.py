@@ -86,3 +86,35 @@ def test_deadlines_changes_roles_and_log_pages(client):
     assert "official statement" in roles and "aggregator rewrite" in roles
     assert client.get("/review/log").status_code == 200
     assert client.get("/review", params={"kind": "nonsense"}).status_code == 422
+
+
+def test_claim_verdicts_statuses_splits_and_merges_through_the_forms(client, store):
+    client.cookies.set("accordwatch_reviewer", "ana")
+    record = current_record(store)
+    claim = next(c for c in record.claims if c.verdict == "more_precise")
+    assert client.get("/review/claims").status_code == 200
+    r = client.post("/review/decide", data={"target": claim.id, "action": "verdict", "verdict": "agree",
+                                            "reason": "the same day", "back": "/review/claims"}, follow_redirects=False)
+    assert r.status_code == 303
+    assert next(c for c in current_record(store).claims if c.id == claim.id).verdict == "agree"
+    assert "set by ana: the same day" in client.get("/review/claims").text
+
+    a = next(a for a in record.agreements if a.provisions)
+    p = a.provisions[0]
+    form = {"target": f"{a.key}:{p.label}", "action": "status", "status": "2", "reason": "partly done", "cite": ""}
+    assert client.post("/review/decide", data=form).status_code == 422  # no source cited
+    assert client.post("/review/decide", data={**form, "cite": "https://example.org"}).status_code == 200
+    assert "2 intermediate" in client.get("/review/tracks").text
+
+    (offensive,) = [e for e in current_record(store).events if e.type == "ASSAULT" and fdates.compatible(e.date, "2023-09")]
+    one, other = (f"event:{m.ref.doc_id}:{m.ref.start}:{m.ref.end}" for m in offensive.mentions[:2])
+    client.post("/review/decide", data={"item": one, "action": "split", "reason": "another happening"})
+    split = [e for e in current_record(store).events if any(m.ref.start == offensive.mentions[0].ref.start
+                                                            and m.ref.doc_id == offensive.mentions[0].ref.doc_id
+                                                            for m in e.mentions)]
+    assert len(split) == 1 and len(split[0].mentions) == 1
+    client.post("/review/decide", data={"item": one, "action": "merge", "other": other, "reason": "one after all"})
+    merged = [e for e in current_record(store).events if any(m.ref.doc_id == offensive.mentions[0].ref.doc_id
+                                                             and m.ref.start == offensive.mentions[0].ref.start
+                                                             for m in e.mentions)]
+    assert len(merged[0].mentions) == len(offensive.mentions)

@@ -36,7 +36,8 @@ def _reviewer(request: Request) -> str:
 
 def _back(url: str) -> str:
     """Only back to a page of ours (never an open redirect)."""
-    return url if url.startswith(("/review", "/roles", "/events/")) and "//" not in url else "/review"
+    return url if url.startswith(("/review", "/roles", "/events/")) and "//" not in url and "\\" not in url \
+        else "/review"
 
 
 def _record_decision(store, d: Decision) -> Decision:
@@ -76,26 +77,45 @@ async def set_reviewer(request: Request) -> Response:
     return response
 
 
-def _form_decision(form, who: str) -> Decision:
-    item = str(form.get("item") or "")
-    action = str(form.get("action") or "")
+def _span_item(item: str) -> tuple[str, str]:
     kind, _, target = item.partition(":")
     if kind not in SPAN_KINDS or target.count(":") != 2:
         raise HTTPException(422, f"not an item id: {item!r}")
-    value: dict[str, Any] = {}
-    if action == "edit":
-        field, new = str(form.get("field") or ""), str(form.get("value") or "").strip()
-        if field in ("source_actors", "target_actors", "parties"):
-            value[field] = [x.strip() for x in new.split(",") if x.strip()]
-        elif field == "value":
-            try:
-                value[field] = float(new)
-            except ValueError as exc:
-                raise HTTPException(422, f"value must be a number, not {new!r}") from exc
-        else:
-            value[field] = new
-    return Decision(kind, target, action, who, str(form.get("reason") or ""), value,
-                    {"text": str(form.get("text") or "")[:500]})
+    return kind, target
+
+
+def _edit_value(field: str, new: str) -> dict[str, Any]:
+    if field in ("source_actors", "target_actors", "parties"):
+        return {field: [x.strip() for x in new.split(",") if x.strip()]}
+    if field == "value":
+        try:
+            return {field: float(new)}
+        except ValueError as exc:
+            raise HTTPException(422, f"value must be a number, not {new!r}") from exc
+    return {field: new}
+
+
+def _form_decision(form, who: str) -> Decision:
+    """A decision from one of the review forms: on an item (accept, edit, reject, split, merge),
+    a claim (verdict) or an agreement's track (status)."""
+    action = str(form.get("action") or "")
+    reason = str(form.get("reason") or "")
+    evidence = {"text": str(form.get("text") or "")[:500]}
+    if action == "verdict":
+        return Decision("claim", str(form.get("target") or ""), action, who, reason,
+                        {"verdict": str(form.get("verdict") or "")})
+    if action == "status":
+        value = {k: str(form.get(k) or "").strip() for k in ("status", "date", "cite")}
+        return Decision("track", str(form.get("target") or ""), action, who, reason, value)
+    kind, target = _span_item(str(form.get("item") or ""))
+    if action == "split":
+        return Decision("split", target, action, who, reason, {}, evidence)
+    if action == "merge":
+        _, other = _span_item(str(form.get("other") or "").strip())
+        return Decision("merge", "+".join(sorted((target, other))), action, who, reason, {"a": target, "b": other},
+                        evidence)
+    value = _edit_value(str(form.get("field") or ""), str(form.get("value") or "").strip()) if action == "edit" else {}
+    return Decision(kind, target, action, who, reason, value, evidence)
 
 
 @router.post("/review/decide", include_in_schema=False)
@@ -110,6 +130,25 @@ async def decide(request: Request) -> Response:
     back = _back(str(form.get("back") or "/review"))
     sep = "&" if "?" in back else "?"
     return RedirectResponse(f"{back}{sep}done={saved.id}", status_code=303)
+
+
+@router.get("/review/claims", response_class=HTMLResponse, include_in_schema=False)
+def claims_page(request: Request, all: bool = False) -> HTMLResponse:
+    from accordwatch.review.decisions import VERDICTS
+
+    claims = [c for c in data.record(request.app.state.store).claims if all or c.verdict != "single"]
+    return render(request, "review/claims.html", claims=claims, verdicts=VERDICTS, show_all=all,
+                  reviewer=_reviewer(request), here="/review/claims" + ("?all=true" if all else ""),
+                  done=request.query_params.get("done", ""))
+
+
+@router.get("/review/tracks", response_class=HTMLResponse, include_in_schema=False)
+def tracks_page(request: Request) -> HTMLResponse:
+    from accordwatch.fuse.rules import load
+
+    return render(request, "review/tracks.html", agreements=data.record(request.app.state.store).agreements,
+                  statuses=list(load("status")["scale"]), reviewer=_reviewer(request), here="/review/tracks",
+                  done=request.query_params.get("done", ""))
 
 
 @router.get("/review/log", response_class=HTMLResponse, include_in_schema=False)
