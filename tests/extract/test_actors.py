@@ -328,6 +328,12 @@ def test_counted_plural_roles_stand_for_the_leaders_named_last(text, surface, wa
     assert found == wanted
 
 
+def test_counted_plural_states_stand_for_the_states_named_last():
+    text = "Russia, Azerbaijan and Armenia signed in 2020. In 2021 the leaders of the three countries met."
+    found = [m.canonical for m in find_actors(make_doc(text)) if m.text == "the three countries"]
+    assert found == ["Russia", "Azerbaijan", "Armenia"]
+
+
 def test_a_count_beyond_the_leaders_named_resolves_to_nobody():
     text = "Ilham Aliyev spoke. The three presidents will meet."
     assert all(m.rule_id != "actors.context:plural" for m in find_actors(make_doc(text)))

@@ -9,7 +9,8 @@ Run after the left-to-right pass (finder.py) and the candidates, over all findin
   ministry of the first qualified ministry named later, else of one named in the page's removed lines
   (a publisher header such as "The Ministry of Foreign Affairs of the Russian Federation");
 - a counted plural of a role ("the two foreign policy chiefs", "the three presidents", "both leaders")
-  stands for that many of the leaders named most recently before it.
+  stands for that many of the leaders named most recently before it, and one of states ("the three
+  countries", "both states") for that many of the states.
 """
 
 from __future__ import annotations
@@ -28,6 +29,9 @@ PLURAL_ROLE = re.compile(
     r"\b(?:[Tt]he\s+(two|three|four|five)|[Bb]oth(?:\s+the)?)\s+(?:[a-z-]+\s+){0,3}?"
     r"(?:chiefs|ministers|leaders|presidents|premiers|heads\s+of\s+(?:state|government)|counterparts|"
     r"diplomats|envoys|negotiators)\b")
+# "the three countries", "both states": that many of the states named most recently.
+PLURAL_STATES = re.compile(r"\b(?:[Tt]he\s+(two|three|four|five)|[Bb]oth(?:\s+the)?)\s+(?:[a-z-]+\s+)?"
+                           r"(?:countries|states|nations|governments|republics)\b")
 
 
 def resolve_in_document(scan: Scan, found: list[Found], scan_lines: Callable[[], Sequence[Found]]) -> list[Found]:
@@ -94,18 +98,19 @@ def _ministry_from_document(scan: Scan, found: list[Found],
 
 # -- counted plural roles ----------------------------------------------------------------------------------
 def _plural_roles(scan: Scan, found: list[Found]) -> list[Found]:
-    if not any(f.actor_type == "leader" for f in found):
-        return found
     added: list[Found] = []
-    for m in PLURAL_ROLE.finditer(scan.text):
-        first, last = _token_at(scan, m.start(), 0), _token_at(scan, m.end(), 1)
-        if first is None or last is None or any(f.first <= last and first <= f.last for f in found):
+    for kind, pattern in (("leader", PLURAL_ROLE), ("state", PLURAL_STATES)):
+        if not any(f.actor_type == kind for f in found):
             continue
-        n = COUNTS[(m.group(1) or "both").lower()]
-        leaders = _recent_leaders(found, first, n)
-        if len(leaders) == n:
-            added += [Found(first, last, p.canonical, p.actor_id, "leader", "context", "actors.context:plural",
-                            office=p.office) for p in leaders]
+        for m in pattern.finditer(scan.text):
+            first, last = _token_at(scan, m.start(), 0), _token_at(scan, m.end(), 1)
+            if first is None or last is None or any(f.first <= last and first <= f.last for f in found):
+                continue
+            n = COUNTS[(m.group(1) or "both").lower()]
+            named = _recent(found, first, n, kind)
+            if len(named) == n:
+                added += [Found(first, last, p.canonical, p.actor_id, kind, "context", "actors.context:plural",
+                                office=p.office) for p in named]
     return sorted(found + added, key=lambda f: f.first) if added else found
 
 
@@ -116,11 +121,11 @@ def _token_at(scan: Scan, offset: int, side: int) -> int | None:
     return i if 0 <= i < len(spans) and spans[i][side] == offset else None
 
 
-def _recent_leaders(found: list[Found], before: int, n: int) -> list[Found]:
-    """The last `n` distinct leaders named before token `before`, in text order."""
+def _recent(found: list[Found], before: int, n: int, kind: str) -> list[Found]:
+    """The last `n` distinct actors of a type (leader, state) named before token `before`, in text order."""
     out: list[Found] = []
     for f in reversed(found):
-        if f.first < before and f.actor_type == "leader" and not f.actor_id.startswith("candidate:") \
+        if f.first < before and f.actor_type == kind and not f.actor_id.startswith("candidate:") \
                 and all(o.actor_id != f.actor_id for o in out):
             out.append(f)
             if len(out) == n:
