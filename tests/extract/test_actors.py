@@ -421,4 +421,4 @@ def plover_source_coverage(path: Path) -> tuple[int, int]:
 def test_plover_dev_source_actors_are_found():
     hit, total = plover_source_coverage(shared_path("eval", "plover", "dev.jsonl"))
     assert total > 150
-    assert hit / total >= 0.90, f"source coverage {hit}/{total}"
+    assert hit / total >= 0.95, f"source coverage {hit}/{total} (measured 162/168)"

@@ -128,26 +128,26 @@ def test_condition_and_background_are_not_events():
 
 
 def test_plover_dev_set_floors():
-    """Type accuracy and source-actor recall on the PLOVER dev set (measured 0.951 and 0.871)."""
+    """Type accuracy and source-actor recall on the PLOVER dev set (measured 0.957 and 0.914)."""
     path = shared_path("eval", "plover", "dev.jsonl")
     records = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
     accuracy = sum(classify_sentence(r["text"])[0] == r["event"] for r in records) / len(records)
-    assert accuracy >= 0.93
+    assert accuracy >= 0.945
     bench = pytest.importorskip("bench.plover_eval")
     try:
         from accordwatch.extract.actors import find_actors  # noqa: F401
     except ImportError:
         pytest.skip("no actor extractor")
-    assert bench.plover_dev(False)["plover_source_found"] >= 0.85
+    assert bench.plover_dev(False)["plover_source_found"] >= 0.90
 
 
 def test_reference_corpus_events_floor():
-    """Events on the five reference texts through the whole pipeline (measured recall 0.82 at precision
-    0.65; the floor leaves room for changes in the actor and date stages this one reads)."""
+    """Events on the five reference texts through the whole pipeline (measured recall 0.88 at precision
+    0.76; the floor leaves room for a change or two in the date stages this one reads)."""
     shared_path("eval", "karabakh")
     bench = pytest.importorskip("bench.plover_eval")
     events = bench.reference_scores()["events"]
-    assert events["r"] >= 0.72 and events["p"] >= 0.55, json.dumps(events)
+    assert events["r"] >= 0.85 and events["p"] >= 0.72, json.dumps(events)
 
 
 def test_other_conflict_disarmament_reported_by_a_mediator():
