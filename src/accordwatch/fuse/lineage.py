@@ -13,7 +13,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from accordwatch.extract.sentences import sentence_spans
 from accordwatch.fuse import dates
@@ -35,12 +35,18 @@ class Lineage:
     shared: tuple[str, ...] = ()  # the quotes and sentences it shares with `derived_from`
 
 
+_BRITISH = re.compile(r"is(e|ed|es|ing|ation|ations)$")
+
+
+@lru_cache(maxsize=65536)
 def _norm(word: str) -> str:
     """British and American spellings as one: stabilising/stabilizing, organisation/organization."""
-    return re.sub(r"is(e|ed|es|ing|ation|ations)$", r"iz\1", word)
+    return _BRITISH.sub(r"iz\1", word) if "is" in word else word
 
 
+@lru_cache(maxsize=4096)
 def grams(text: str, n: int) -> frozenset[tuple[str, ...]]:
+    """Runs of n words, spellings made one; kept, since fusion asks for a document's more than once."""
     ws = [_norm(w) for w in words(text)]
     return frozenset(tuple(ws[i:i + n]) for i in range(len(ws) - n + 1))
 

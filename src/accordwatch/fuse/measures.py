@@ -2,8 +2,8 @@
 
 "Approximately 5,000 civilians sheltered" and "100,514 left the region" count the same
 people in different ways; their numbers differ without contradicting each other. Figures
-whose objects fall in one class (data/rules/fuse/claims.yaml, object_classes) and whose
-times are close are compared by what they measure (the nearest measure word): the same
+whose objects fall in one class (data/rules/fuse/claims.yaml, object_classes), whose times
+are known and close, and whose documents are about the same actors are compared by what they measure (the nearest measure word): the same
 measure gives agree, more_precise or differ; different measures give `different_measures`.
 Figures of the same object and unit are compared by fuse.claims already, and not again here.
 """
@@ -65,8 +65,12 @@ def _day(fig: Figure, corpus: Corpus) -> date | None:
 
 
 def _close(a: Figure, b: Figure, corpus: Corpus) -> bool:
+    """Figures about the same time (both known) in documents about the same actors."""
     da, db = _day(a, corpus), _day(b, corpus)
-    return da is None or db is None or abs((da - db).days) <= load("claims")["measure_window_days"]
+    if da is None or db is None or abs((da - db).days) > load("claims")["measure_window_days"]:
+        return False
+    actors = corpus.document_actors
+    return len(actors[a.doc_id] & actors[b.doc_id]) >= load("fusion")["shared_document_actors"]
 
 
 def _classed(corpus: Corpus) -> dict[tuple[str, str], list[tuple[Figure, str]]]:
