@@ -55,10 +55,13 @@ def _new_steps(a: AgreementStatus, new: set[str]) -> dict[str, list[str]]:
 def changes(record: FusedRecord, engine: sa.Engine, since: datetime) -> Changes:
     new = documents_since(engine, since)
     tracked = {i for a in record.agreements for p in a.provisions for s in p.steps for i in s.evidence}
-    per_agreement = {a.name: t for a in record.agreements if (t := _new_steps(a, new))}
+    per_agreement: dict[str, dict[str, list[str]]] = {}  # in the record's (date) order
     for a in record.agreements:
+        tracks = _new_steps(a, new)
         if a.refs and all(r.doc_id in new for r in a.refs):
-            per_agreement.setdefault(a.name, {}).setdefault("agreement", []).insert(0, f"new agreement ({a.date})")
+            tracks = {"agreement": [f"new agreement ({a.date or 'undated'})"], **tracks}
+        if tracks:
+            per_agreement[a.name] = tracks
     events = tuple(e for e in record.events if e.id not in tracked and any(m.ref.doc_id in new for m in e.mentions))
     backed = [c for c in record.claims if any(s.ref.doc_id in new for s in c.statements)]
     return Changes(since, tuple(sorted(new)), per_agreement, events,
@@ -74,9 +77,9 @@ def _claim_line(c: Claim) -> str:
 def to_markdown(ch: Changes) -> str:
     out = [f"# What changed since {ch.since.astimezone(UTC):%Y-%m-%d %H:%M} UTC",
            f"{len(ch.new_documents)} new documents."]
-    for name, tracks in sorted(ch.agreements.items()):
+    for name, tracks in ch.agreements.items():
         out.append(f"## {name}")
-        for track, lines in sorted(tracks.items()):
+        for track, lines in tracks.items():
             out.append(f"### {track}\n" + "\n".join(f"- {line}" for line in lines))
     if ch.events:
         out.append("## New events\n" + "\n".join(
