@@ -284,3 +284,12 @@ def test_a_speaker_before_an_appositive_speaks():
                    "Thursday that it has called off a strike.")
     events = find_events(doc, find_actors(doc), [], None)
     assert any(e.source_actors == ("Nigerian Union of Teachers",) for e in events)
+
+
+def test_a_trigger_that_spells_out_its_subject_keeps_it_and_its_present_tense():
+    doc = make_doc("Baku took the region on September 19. The Russian peacekeeping contingent is located in Karabakh.")
+    actors = [actor(doc, "Baku", "Azerbaijan"),
+              actor(doc, "Russian peacekeeping contingent", "Russian peacekeeping contingent", "armed_force")]
+    events = find_events(doc, actors, [timex(doc, "September 19", "2023-09-19")], "2023-10-13")
+    located = [e for e in events if e.label == "MOBILIZE"]
+    assert [(e.source_actors, e.date) for e in located] == [(("Russian peacekeeping contingent",), "2023-10-13")]

@@ -74,7 +74,8 @@ def source_of(text: str, lo: int, hi: int, t: Trigger, actors: Sequence[ActorMen
         return (agent.canonical,) if agent is not None else ()
     region = lo if in_fronted_clause(text, lo, t.start) else _subject_region_start(text, lo, t.start)
     region = max(region, after)
-    pool = [a for a in actors if region <= a.start and a.end <= t.start]
+    # an actor may overlap a trigger that spells out its subject ("contingent is located")
+    pool = [a for a in actors if region <= a.start < t.start and (a.end <= t.start or a.end < t.end)]
     free = _free(text, lo, pool)
     chosen = _appositive_subject(text, t.start, free) or _nearest_segment_subject(text, region, t.start, free) \
         or next(iter(free or pool), None)

@@ -57,6 +57,7 @@ VERBAL = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN
 # Types of reactions to other events: what they are about carries its own date.
 REACTIONS = frozenset({"SUPPORT", "ACCUSE", "REJECT", "PROTEST"})
 DEMONSTRATIVE = re.compile(r"\b(?:[Tt]his|[Tt]hese|[Tt]hose|[Ss]uch)\s+(?:[a-z-]+\s+)?$")
+PRESENT_IN_TRIGGER = re.compile(r"\b(?:is|are|remains?)\b", re.IGNORECASE)
 CONDITION = re.compile(r"\b(?:if|unless|whether)\b", re.IGNORECASE)
 
 
@@ -226,7 +227,8 @@ def _event(ctx: _Context, lo: int, hi: int, t: Trigger, speech: list[Trigger], s
         date, basis = agreement.date, "timex"
         tgt = tuple(dict.fromkeys([*tgt, *agreement.parties, *agreement.signatories]))
     else:
-        present = sentence_tense_dct(text, lo, t.start) or _present_reaction(ctx, lo, t)
+        present = sentence_tense_dct(text, lo, t.start) or _present_reaction(ctx, lo, t) \
+            or bool(PRESENT_IN_TRIGGER.search(text, t.start, t.end))  # "contingent is located"
         date, basis = event_date(text, lo, hi, t.start, t.end, ctx.tx, ctx.all_tx, ctx.bound, ctx.dct,
                                  statement=t.role == "frame", present=present,
                                  heads=_reaction_objects(ctx, t, hi, agreements) if present else [])
