@@ -76,6 +76,15 @@ def test_the_framing_page_of_the_september_2023_offensive(client, store):
     assert len({n["ref"]["doc_id"] for n in api}) >= 3
 
 
+def test_the_event_page_shows_the_namings_side_by_side(client, store):
+    (event,) = [e for e in current_record(store).events if e.type == "ASSAULT" and fdates.compatible(e.date, "2023-09")]
+    page = client.get(f"/events/{event.id}")
+    assert page.status_code == 200
+    section = page.text.split("How sources name it")[1].split("Conflicts and comparisons")[0]
+    namings = set(re.findall(r'class="naming-words">“([^”]+)”', section))
+    assert {"anti-terrorist measures", "local operation"} <= namings
+
+
 def test_deadlines_changes_roles_and_log_pages(client):
     deadlines = client.get("/deadlines", params={"as_of": "2026-06-01"})
     assert deadlines.status_code == 200 and "overtaken" in deadlines.text

@@ -82,7 +82,9 @@ def event(request: Request, event_id: str) -> HTMLResponse:
     e = data.find_event(store, event_id)
     if e is None:
         raise HTTPException(404, f"no event {event_id!r}")
-    return render(request, "event.html", e=e, claims=data.claims_about_event(store, e))
+    from accordwatch.review.framing import frames_of
+
+    return render(request, "event.html", e=e, claims=data.claims_about_event(store, e), frames=frames_of(e))
 
 
 @router.get("/agreements", response_class=HTMLResponse)
