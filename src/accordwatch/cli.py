@@ -228,8 +228,8 @@ def main() -> None:
 
 
 # Command modules register their commands on `cli` when imported (they import `cli` from here,
-# so they are imported last): the fused record's views, the web server.
-COMMAND_MODULES = ("accordwatch.cli_fuse", "accordwatch.cli_serve")
+# so they are imported last): the fused record's views, the web server, review.
+COMMAND_MODULES = ("accordwatch.cli_fuse", "accordwatch.cli_serve", "accordwatch.cli_review")
 for _module in COMMAND_MODULES:
     importlib.import_module(_module)
 
@@ -237,4 +237,3 @@ if __name__ == "__main__":
     # As `python -m accordwatch.cli` this file is `__main__`; the command modules registered
     # on the group of the importable `accordwatch.cli`, so run that one.
     importlib.import_module("accordwatch.cli").main()
-import accordwatch.cli_review  # noqa: E402,F401

@@ -15,7 +15,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
-from accordwatch.serve import api, pages
+from accordwatch.serve import api, pages, review_routes
 from accordwatch.serve.forms import BodyLimit
 
 HERE = Path(__file__).parent
@@ -48,7 +48,7 @@ def create_app(store, allowed_hosts: list[str] | None = None) -> FastAPI:
     app.state.store = store
     app.include_router(api.router)
     app.include_router(pages.router)
-    app.include_router(__import__("accordwatch.serve.review_routes", fromlist=["router"]).router)  # review pages
+    app.include_router(review_routes.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.add_api_route("/favicon.ico", _favicon, include_in_schema=False)
 
