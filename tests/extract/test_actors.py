@@ -334,6 +334,18 @@ def test_counted_plural_states_stand_for_the_states_named_last():
     assert found == ["Russia", "Azerbaijan", "Armenia"]
 
 
+@pytest.mark.parametrize("text, wanted", [
+    ("Sergey Lavrov met Jeyhun Bayramov and Ararat Mirzoyan in Moscow. The foreign ministers agreed to meet again.",
+     ["Sergey Lavrov", "Jeyhun Bayramov", "Ararat Mirzoyan"]),
+    (("Vladimir Putin spoke at length about the economy and the weather and many other things of the day, and "
+     "much later, after a long break, Ilham Aliyev spoke. The leaders left."), []),  # not named together
+    ("Ilham Aliyev met Nikol Pashinyan. The leaders of Russia and Armenia spoke.", []),  # qualified
+])
+def test_uncounted_plural_roles_stand_for_the_leaders_named_together_last(text, wanted):
+    found = [m.canonical for m in find_actors(make_doc(text)) if m.rule_id == "actors.context:plural"]
+    assert found == wanted
+
+
 def test_a_count_beyond_the_leaders_named_resolves_to_nobody():
     text = "Ilham Aliyev spoke. The three presidents will meet."
     assert all(m.rule_id != "actors.context:plural" for m in find_actors(make_doc(text)))

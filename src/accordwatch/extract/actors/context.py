@@ -10,7 +10,8 @@ Run after the left-to-right pass (finder.py) and the candidates, over all findin
   (a publisher header such as "The Ministry of Foreign Affairs of the Russian Federation");
 - a counted plural of a role ("the two foreign policy chiefs", "the three presidents", "both leaders")
   stands for that many of the leaders named most recently before it, and one of states ("the three
-  countries", "both states") for that many of the states.
+  countries", "both states") for that many of the states; an uncounted one ("the foreign ministers", "the
+  heads of state") for the leaders named together last.
 """
 
 from __future__ import annotations
@@ -29,6 +30,12 @@ PLURAL_ROLE = re.compile(
     r"\b(?:[Tt]he\s+(two|three|four|five)|[Bb]oth(?:\s+the)?)\s+(?:[a-z-]+\s+){0,3}?"
     r"(?:chiefs|ministers|leaders|presidents|premiers|heads\s+of\s+(?:state|government)|counterparts|"
     r"diplomats|envoys|negotiators)\b")
+# "the foreign ministers", "the heads of state" (not "the leaders of Russia and Armenia"): the leaders named
+# together last.
+UNCOUNTED_ROLE = re.compile(r"\b[Tt]he\s+(?:foreign\s+)?(?:ministers|leaders|presidents|prime\s+ministers|"
+                            r"heads\s+of\s+(?:state|government)|foreign\s+policy\s+chiefs)\b(?!\s+of\b)")
+# How far apart (in characters) leaders named together may be ("A and B", "A, the president of X, and B").
+TOGETHER = 100
 # "the three countries", "both states": that many of the states named most recently.
 PLURAL_STATES = re.compile(r"\b(?:[Tt]he\s+(two|three|four|five)|[Bb]oth(?:\s+the)?)\s+(?:[a-z-]+\s+)?"
                            r"(?:countries|states|nations|governments|republics)\b")
@@ -111,7 +118,39 @@ def _plural_roles(scan: Scan, found: list[Found]) -> list[Found]:
             if len(named) == n:
                 added += [Found(first, last, p.canonical, p.actor_id, kind, "context", "actors.context:plural",
                                 office=p.office) for p in named]
+    added += _uncounted_roles(scan, found)
     return sorted(found + added, key=lambda f: f.first) if added else found
+
+
+def _uncounted_roles(scan: Scan, found: list[Found]) -> list[Found]:
+    if sum(f.actor_type == "leader" for f in found) < 2:
+        return []
+    added: list[Found] = []
+    for m in UNCOUNTED_ROLE.finditer(scan.text):
+        first, last = _token_at(scan, m.start(), 0), _token_at(scan, m.end(), 1)
+        if first is None or last is None or any(f.first <= last and first <= f.last for f in found):
+            continue
+        named = _named_together(scan, found, first)
+        added += [Found(first, last, p.canonical, p.actor_id, "leader", "context", "actors.context:plural",
+                        office=p.office) for p in named]
+    return added
+
+
+def _named_together(scan: Scan, found: list[Found], before: int) -> list[Found]:
+    """The distinct leaders of the last group named close together before token `before` (two to five;
+    none where the last leader was named alone)."""
+    spans = scan.tokens.spans
+    leaders = [f for f in found if f.first < before and f.actor_type == "leader"
+               and not f.actor_id.startswith("candidate:")]
+    group: list[Found] = []
+    for f in reversed(leaders):
+        if group:
+            gap = scan.text[spans[f.last][1]:spans[group[-1].first][0]]
+            if len(gap) > TOGETHER or "\n\n" in gap:
+                break
+        group.append(f)
+    distinct = list({f.actor_id: f for f in reversed(group)}.values())
+    return distinct if 2 <= len(distinct) <= 5 else []
 
 
 def _token_at(scan: Scan, offset: int, side: int) -> int | None:
