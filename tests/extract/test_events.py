@@ -293,3 +293,19 @@ def test_a_trigger_that_spells_out_its_subject_keeps_it_and_its_present_tense():
     events = find_events(doc, actors, [timex(doc, "September 19", "2023-09-19")], "2023-10-13")
     located = [e for e in events if e.label == "MOBILIZE"]
     assert [(e.source_actors, e.date) for e in located] == [(("Russian peacekeeping contingent",), "2023-10-13")]
+
+
+def test_prevent_x_from_acting_makes_x_the_agent_and_the_act_happened():
+    doc = make_doc("Approximately 2,000 Russian troops were stationed there, but their presence did not prevent "
+                   "Azerbaijan from regaining control of the region in September 2023.")
+    actors = [actor(doc, "Russian troops", "Russian Armed Forces", "armed_force"), actor(doc, "Azerbaijan", "Azerbaijan")]
+    events = find_events(doc, actors, [timex(doc, "September 2023", "2023-09")], "2025-11-07")
+    taken = [e for e in events if e.label == "ASSAULT"]
+    assert [(e.source_actors, e.date, e.modality) for e in taken] == [(("Azerbaijan",), "2023-09", "asserted")]
+
+
+def test_words_of_an_agreements_name_are_no_events():
+    doc = make_doc("November 9, 2025, marks the fifth anniversary of the Statement on a complete ceasefire and the "
+                   "termination of all hostilities in the Nagorno-Karabakh conflict zone, signed by the leaders.")
+    events = find_events(doc, [], [timex(doc, "November 9, 2025", "2025-11-09")], "2025-11-07")
+    assert "ASSAULT" not in {e.label for e in events}
