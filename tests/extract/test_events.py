@@ -309,3 +309,11 @@ def test_words_of_an_agreements_name_are_no_events():
                    "termination of all hostilities in the Nagorno-Karabakh conflict zone, signed by the leaders.")
     events = find_events(doc, [], [timex(doc, "November 9, 2025", "2025-11-09")], "2025-11-07")
     assert "ASSAULT" not in {e.label for e in events}
+
+
+def test_a_headline_statement_yields_to_the_body_that_tells_it():
+    doc = make_doc("Russia Says Trilateral Agreements ‘Still Valid’\n\n"
+                   "Russia’s Foreign Ministry said that the agreements remain valid.")
+    actors = [actor(doc, "Russia", "Russia"), actor(doc, "Russia’s Foreign Ministry", "Russia")]
+    statements = [e for e in find_events(doc, actors, [], "2025-11-07") if e.mode == "statement"]
+    assert len(statements) == 1 and statements[0].text.startswith("Russia’s Foreign Ministry said")

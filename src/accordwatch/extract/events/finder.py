@@ -100,7 +100,7 @@ def find_events(doc: Document, actors: Sequence[ActorMention], timexes: Sequence
     events: list[Event] = []
     for lo, hi in sentences(doc.text):
         events.extend(_sentence_events(ctx, lo, hi))
-    return _fold_into_statements(_drop_undated_retellings(_merge(events, ctx.agreement_of)))
+    return _fold_into_statements(_drop_undated_retellings(_merge(ctx.text, events, ctx.agreement_of)))
 
 
 def _sentence_events(ctx: _Context, lo: int, hi: int) -> list[Event]:
@@ -359,12 +359,12 @@ def _fold_into_statements(events: list[Event]) -> list[Event]:
         and e.source_actors and (e.source_actors[0], e.date) in said)]
 
 
-def _merge(events: list[Event], agreement_of: dict[int, str]) -> list[Event]:
+def _merge(text: str, events: list[Event], agreement_of: dict[int, str]) -> list[Event]:
     """One statement per speaker and date (a report quotes one statement many times), one conclusion
     event per agreement (named again and again after it was signed), one event per type, date and source
     (the same act told again, "talks took place ... During these talks ...")."""
     out: list[Event] = []
-    seen: set[tuple[str, ...]] = set()
+    seen: dict[tuple[str, ...], int] = {}  # key -> index in out
     for e in events:
         if e.rule_id == "event.statement":
             key: tuple[str, ...] = ("statement", *e.source_actors[:1], e.date)
@@ -376,6 +376,16 @@ def _merge(events: list[Event], agreement_of: dict[int, str]) -> list[Event]:
             out.append(e)
             continue
         if key not in seen:
-            seen.add(key)
+            seen[key] = len(out)
             out.append(e)
+        elif key[0] == "statement" and headline(text, out[seen[key]].start) and not headline(text, e.start):
+            out[seen[key]] = e  # "Russia Says ..." over a headline: the body tells the statement itself
     return out
+
+
+def headline(text: str, pos: int) -> bool:
+    """Whether `pos` lies in a title line: a line of its own with no closing punctuation."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    line = text[line_start:line_end if line_end != -1 else len(text)].rstrip()
+    return bool(line) and line.rstrip("\"'”’)»")[-1:] not in (".", "!", "?", ":", ";")
