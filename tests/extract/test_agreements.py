@@ -157,11 +157,11 @@ def test_provision_rule_counter_examples(rule_id, text):
 
 
 def test_reference_corpus_agreements_floor():
-    """Agreements F1 on the five reference texts through the whole pipeline (measured 0.95)."""
+    """Agreements F1 on the five reference texts through the whole pipeline (measured 0.98)."""
     shared_path("eval", "karabakh")
     bench = pytest.importorskip("bench.plover_eval")
     scores = bench.reference_scores()
-    assert scores["agreements"]["f1"] >= 0.90, json.dumps(scores["agreements"])
+    assert scores["agreements"]["f1"] >= 0.93, json.dumps(scores["agreements"])
 
 
 def test_parties_from_the_subject_of_the_concluding_verb():
@@ -175,3 +175,15 @@ def test_parties_from_the_subject_of_the_concluding_verb():
     assert [(a.name, a.date) for a in agreements] == [("permanent cessation of hostilities agreement", "2022-11-02")]
     assert agreements[0].parties == ("Ethiopia", "Tigray People's Liberation Front")
     assert [p.label for p in provisions] == ["ceasefire"]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("We will continue our efforts to prepare substantive agreements on all areas of normalization.", 0),
+    ("Armenia and Azerbaijan signed agreements on border delimitation in 2021.", 1),
+])
+def test_a_bare_plural_with_no_date_or_party_names_no_agreement(text, names):
+    from accordwatch.extract.actors import find_actors
+
+    doc = make_doc(text)
+    agreements, _ = find_agreements(doc, find_actors(doc), [])
+    assert len(agreements) == names

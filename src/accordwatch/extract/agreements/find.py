@@ -39,7 +39,22 @@ def find_agreements(doc: Document, actors: Sequence[ActorMention],
     """The agreements a document names, one per agreement (its fullest mention, with the date, parties
     and statuses of all its mentions), and the provisions found, in text order."""
     mentions, provisions = find_agreement_mentions(doc, actors, timexes)
-    return unique_agreements(mentions), provisions
+    vague = {a.agreement_key for a in mentions if _unspecific(doc.text, a)}
+    named = {a.agreement_key for a in mentions if not _unspecific(doc.text, a)}
+    return unique_agreements([a for a in mentions if a.agreement_key not in vague - named]), provisions
+
+
+PLURAL_HEAD = re.compile(r"\b(?:agreements|treaties|accords|deals|pacts|protocols|conventions|memoranda|statements|"
+                         r"declarations|arrangements)\b", re.IGNORECASE)
+DETERMINED = re.compile(r"(?:\b(?:the|these|those|both|all|its|their|his|her|our|two|three|four|several)|['’]s)\s+"
+                        r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _unspecific(text: str, a: Agreement) -> bool:
+    """"prepare substantive agreements on all areas": a bare plural with no date, party or signatory names
+    no particular agreement."""
+    return not a.date and not a.parties and not a.signatories and bool(PLURAL_HEAD.search(a.name)) \
+        and not DETERMINED.search(text, max(0, a.start - 40), a.start) and not a.text[:1].isupper()
 
 
 def find_agreement_mentions(doc: Document, actors: Sequence[ActorMention],
