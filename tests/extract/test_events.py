@@ -317,3 +317,12 @@ def test_a_headline_statement_yields_to_the_body_that_tells_it():
     actors = [actor(doc, "Russia", "Russia"), actor(doc, "Russia’s Foreign Ministry", "Russia")]
     statements = [e for e in find_events(doc, actors, [], "2025-11-07") if e.mode == "statement"]
     assert len(statements) == 1 and statements[0].text.startswith("Russia’s Foreign Ministry said")
+
+
+def test_a_plural_reference_is_all_the_actors_it_stands_for():
+    from accordwatch.extract.actors import find_actors
+
+    doc = make_doc("Talks between Sergey Lavrov, Jeyhun Bayramov and Ararat Mirzoyan took place in Moscow. "
+                   "The two foreign policy chiefs confirmed the importance of the work.")
+    statements = [e for e in find_events(doc, find_actors(doc), [], "2023-07-27") if e.mode == "statement"]
+    assert [e.source_actors for e in statements] == [("Jeyhun Bayramov", "Ararat Mirzoyan")]

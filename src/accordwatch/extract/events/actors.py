@@ -82,7 +82,13 @@ def source_of(text: str, lo: int, hi: int, t: Trigger, actors: Sequence[ActorMen
     chosen = _named_head(text, chosen, pool) if chosen is not None else None
     if chosen is None:
         return ()
-    return tuple(dict.fromkeys(a.canonical for a in _coordinated(text, chosen, free or pool)))
+    return tuple(dict.fromkeys(a.canonical for a in _with_same_span(_coordinated(text, chosen, free or pool), actors)))
+
+
+def _with_same_span(group: list[ActorMention], actors: Sequence[ActorMention]) -> list[ActorMention]:
+    """A plural reference ("the two foreign ministers") is one span standing for several actors: all of them."""
+    spans = {(a.start, a.end) for a in group}
+    return [a for a in actors if (a.start, a.end) in spans] if len(actors) > len(group) else group
 
 
 def _free(text: str, lo: int, pool: list[ActorMention]) -> list[ActorMention]:
@@ -132,10 +138,8 @@ def speaker_of(text: str, lo: int, hi: int, speech: Trigger, actors: Sequence[Ac
                  and not re.search(r"[.;:\"\u201d]|\b(?:that|which|who)\b", text[a.end:speech.start])
                  or APPOSITIVE.match(text, a.end, speech.start))]
     free = [a for a in near if not PREPOSITION.search(text[max(lo, a.start - 25):a.start])]
-    if free:
-        return (free[-1].canonical,)
-    if near:
-        return (near[-1].canonical,)
+    if free or near:
+        return tuple(dict.fromkeys(a.canonical for a in _with_same_span([(free or near)[-1]], actors)))
     after = next((a for a in actors if speech.end <= a.start < hi and len(text[speech.end:a.start].split()) <= 3), None)
     return (after.canonical,) if after is not None else ()
 
