@@ -4,7 +4,7 @@ Per sentence: triggers (triggers.yaml); actions that a frame governs are folded 
 ("threatened to shell" is one THREATEN); a speech verb with a known speaker is a statement event
 and makes the events of its content "reported"; a dated agreement named with no verb of its own
 ("the November 2020 ceasefire agreement between ...") is an AGREE event. Then each event gets its
-source, targets, date (dating.py) and modality; duplicates are merged.
+source, targets, date (dating.py) and modality; duplicates are merged (merge.py).
 """
 
 from __future__ import annotations
@@ -26,6 +26,12 @@ from accordwatch.extract.events.actors import (
 )
 from accordwatch.extract.events.dating import calendar_timexes, clause_timex, event_date, sentence_tense_dct
 from accordwatch.extract.events.lexicon import modality_rules
+from accordwatch.extract.events.merge import (
+    drop_undated_retellings,
+    fold_into_statements,
+    merge,
+    one_per_type,
+)
 from accordwatch.extract.events.triggers import (
     CLAUSE_BREAK,
     Trigger,
@@ -41,10 +47,6 @@ from accordwatch.extract.events.triggers import (
 )
 from accordwatch.model import ActorMention, Agreement, Document, Event, Timex
 
-# Same-type triggers closer than this (in words) state one event ...
-NEAR_WORDS = 14
-# ... except statements and the conclusion of distinct agreements.
-SEPARATE = ("event.statement", "event.agreement_mention")
 AIM = re.compile(r"\b(?:mandate|aim|goal|task|purpose|objective|efforts?)\b[^.;]{0,25}\bto\s+$", re.IGNORECASE)
 AGREEMENT_NOUN = re.compile(r"\b(?:agreements?|statements?|declarations?|treat(?:y|ies)|documents?|accords?)\s+$",
                             re.IGNORECASE)
@@ -52,8 +54,6 @@ AGREEMENT_NOUN = re.compile(r"\b(?:agreements?|statements?|declarations?|treat(?
 AIM_OPENER = re.compile(r"\b(?:with a view to|in order to|so as to|with the (?:aim|goal|purpose|objective) of|"
                         r"aimed at|in an effort to)\b", re.IGNORECASE)
 STRONG_BREAK = re.compile(r"[;:()\u2014\u2013]|\s-\s|\b(?:that|which|who|but|while|whereas)\b")
-# Types of what is said rather than done: a speaker's own such event can be the content of its statement.
-VERBAL = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 # Types of reactions to other events: what they are about carries its own date.
 REACTIONS = frozenset({"SUPPORT", "ACCUSE", "REJECT", "PROTEST"})
 DEMONSTRATIVE = re.compile(r"\b(?:[Tt]his|[Tt]hese|[Tt]hose|[Ss]uch)\s+(?:[a-z-]+\s+)?$")
@@ -100,7 +100,7 @@ def find_events(doc: Document, actors: Sequence[ActorMention], timexes: Sequence
     events: list[Event] = []
     for lo, hi in sentences(doc.text):
         events.extend(_sentence_events(ctx, lo, hi))
-    return _fold_into_statements(_drop_undated_retellings(_merge(ctx.text, events, ctx.agreement_of)))
+    return fold_into_statements(drop_undated_retellings(merge(ctx.text, events, ctx.agreement_of)))
 
 
 def _sentence_events(ctx: _Context, lo: int, hi: int) -> list[Event]:
@@ -123,7 +123,7 @@ def _sentence_events(ctx: _Context, lo: int, hi: int) -> list[Event]:
         said = _statement(ctx, lo, hi, statements[0], speaker)
         if not any(e.source_actors[:1] == speaker and e.date == said.date for e in out):
             out.append(said)  # else the content event already records what was said, by whom, when
-    return _one_per_type(text, out)
+    return one_per_type(text, out)
 
 
 def _acts(ctx: _Context, lo: int, hi: int, trigs: list[Trigger]) -> list[Trigger]:
@@ -322,70 +322,3 @@ def _clause_end(text: str, pos: int, hi: int) -> int:
     m = CLAUSE_BREAK.search(text, pos, hi)
     end = m.start() if m else hi
     return end if end > pos else hi
-
-
-def _one_per_type(text: str, events: list[Event]) -> list[Event]:
-    """Events of one type a few words apart are one ("cleared ..., demined ..., inspected ..." is one AID)."""
-    out: list[Event] = []
-    for e in sorted(events, key=lambda e: e.start):
-        twin = next((o for o in out if o.label == e.label and o.rule_id not in SEPARATE
-                     and len(text[o.start:e.start].split()) <= NEAR_WORDS), None)
-        if twin is None or e.rule_id in SEPARATE:
-            out.append(e)
-        elif e.date_basis == "timex" and twin.date_basis != "timex":
-            out[out.index(twin)] = e
-    return out
-
-
-def _drop_undated_retellings(events: list[Event]) -> list[Event]:
-    """A headline or summary states an act at the report's date ("On the trilateral meeting of the
-    ministers ...") that the body tells again with its own, finer date ("talks ... took place on 25 July"):
-    the dated telling is the event."""
-    def actors(e: Event) -> set[str]:
-        return {*e.source_actors, *e.target_actors}
-
-    return [e for e in events if e.date_basis != "document" or not any(
-        o is not e and o.label == e.label and o.date_basis != "document" and len(o.date) > len(e.date)
-        and o.date.startswith(e.date) and actors(o) & actors(e) for o in events)]
-
-
-def _fold_into_statements(events: list[Event]) -> list[Event]:
-    """What a speaker says of itself at the report's date, with no date of its own ("Russia is ready to
-    continue providing assistance", in Russia's statement) is the content of its statement that day,
-    not an act of its own."""
-    said = {(e.source_actors[0], e.date) for e in events if e.rule_id == "event.statement" and e.source_actors}
-    return [e for e in events if not (
-        e.rule_id != "event.statement" and e.date_basis == "document" and e.label in VERBAL
-        and e.source_actors and (e.source_actors[0], e.date) in said)]
-
-
-def _merge(text: str, events: list[Event], agreement_of: dict[int, str]) -> list[Event]:
-    """One statement per speaker and date (a report quotes one statement many times), one conclusion
-    event per agreement (named again and again after it was signed), one event per type, date and source
-    (the same act told again, "talks took place ... During these talks ...")."""
-    out: list[Event] = []
-    seen: dict[tuple[str, ...], int] = {}  # key -> index in out
-    for e in events:
-        if e.rule_id == "event.statement":
-            key: tuple[str, ...] = ("statement", *e.source_actors[:1], e.date)
-        elif id(e) in agreement_of:
-            key = ("agree", agreement_of[id(e)])
-        elif e.source_actors and e.date:
-            key = ("same", e.label, e.date, *e.source_actors[:1])  # the same act told again
-        else:
-            out.append(e)
-            continue
-        if key not in seen:
-            seen[key] = len(out)
-            out.append(e)
-        elif key[0] == "statement" and headline(text, out[seen[key]].start) and not headline(text, e.start):
-            out[seen[key]] = e  # "Russia Says ..." over a headline: the body tells the statement itself
-    return out
-
-
-def headline(text: str, pos: int) -> bool:
-    """Whether `pos` lies in a title line: a line of its own with no closing punctuation."""
-    line_start = text.rfind("\n", 0, pos) + 1
-    line_end = text.find("\n", pos)
-    line = text[line_start:line_end if line_end != -1 else len(text)].rstrip()
-    return bool(line) and line.rstrip("\"'”’)»")[-1:] not in (".", "!", "?", ":", ";")
