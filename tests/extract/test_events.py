@@ -326,3 +326,12 @@ def test_a_plural_reference_is_all_the_actors_it_stands_for():
                    "The two foreign policy chiefs confirmed the importance of the work.")
     statements = [e for e in find_events(doc, find_actors(doc), [], "2023-07-27") if e.mode == "statement"]
     assert [e.source_actors for e in statements] == [("Jeyhun Bayramov", "Ararat Mirzoyan")]
+
+
+def test_the_of_actor_of_a_noun_of_moving_forces_is_who_moves():
+    doc = make_doc("The first deployment of NATO peacekeeping troops have arrived in Bosnia, Defense Secretary "
+                   "William Perry said.")
+    actors = [actor(doc, "NATO peacekeeping troops", "NATO", "armed_force"),
+              actor(doc, "Defense Secretary William Perry", "William Perry", "leader")]
+    moves = [e for e in find_events(doc, actors, [], None) if e.label == "MOBILIZE"]
+    assert moves and moves[0].source_actors == ("NATO",) and moves[0].reported_by == "William Perry"

@@ -20,6 +20,11 @@ CLAUSE_COMMA = re.compile(r",(?!\s*\d)")  # not the comma of "October 31, 2022"
 # most three words ("has refused to") before the verb.
 APPOSITIVE = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?,\s*(?:a|an|the|its|his|her|their|[A-Z][\w-]*['’]s)\s"
                         r"(?:[^,;:.()\"“”]|\.(?=\S|\s+[a-z])){1,80},\s*(?:[\w'’-]+\s+){0,3}$")
+# Nouns of forces moving, whose "of" phrase names who moves (the nouns of other acts name the patient there:
+# "the killing of civilians").
+MOVE_NOUN = re.compile(r"\b(?:withdrawal|deployment|pull-?out|redeployment|demobili[sz]ation|mobili[sz]ation|arrival|"
+                       r"presence)(?:\s+of)?$", re.IGNORECASE)
+OF_ARTICLE = re.compile(r"\s*(?:of\s+)?(?:the\s+|its\s+|their\s+)?")
 PASSIVE = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+\s+)?$", re.IGNORECASE)
 PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)*)")
 MONTHS = frozenset(["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"])
@@ -56,6 +61,15 @@ def in_fronted_clause(text: str, lo: int, pos: int) -> bool:
     return not CLAUSE_COMMA.search(text, lo, pos) and CLAUSE_COMMA.search(text, pos) is not None
 
 
+def _nominal_agent(text: str, t: Trigger, hi: int, actors: Sequence[ActorMention]) -> ActorMention | None:
+    """The "of" actor of a noun of moving forces ("deployment of X", "withdrawal of X"): who moves."""
+    if not MOVE_NOUN.search(text, t.start, t.end):
+        return None
+    m = OF_ARTICLE.match(text, t.end, hi)
+    at = m.end() if m else -1
+    return next((a for a in actors if a.start == at), None)
+
+
 def passive_agent_at(text: str, lo: int, hi: int, t: Trigger) -> int | None:
     """Where a passive trigger names its agent ("was killed by ..."), where the agent starts."""
     if not PASSIVE.search(text[max(lo, t.start - 20):t.start]):
@@ -68,6 +82,9 @@ def source_of(text: str, lo: int, hi: int, t: Trigger, actors: Sequence[ActorMen
               after: int) -> tuple[str, ...]:
     """The subject before the trigger (after a speech verb where the event is reported content), or the
     agent of a passive ("killed by ...")."""
+    own = _nominal_agent(text, t, hi, actors)
+    if own is not None:  # "the deployment of NATO troops", "the withdrawal of Russian forces"
+        return tuple(dict.fromkeys(a.canonical for a in _with_same_span(_coordinated(text, own, list(actors)), actors)))
     by = passive_agent_at(text, lo, hi, t)
     if by is not None:  # "criticised by the group's chief": the agent, or no actor; never the subject
         agent = next((a for a in actors if by <= a.start < by + 40), None)
