@@ -14,6 +14,9 @@ from accordwatch.model import Document, OffsetMap, Segment, content_hash
 from accordwatch.store import Store
 from accordwatch.store.engine import resolve_url
 
+# Web fixtures (one Chromium a session) for tests/serve and tests/review.
+pytest_plugins = ["tests.web_fixtures"]
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 EXAMPLES = ROOT / "examples" / "karabakh"

@@ -1,4 +1,1 @@
-"""The web engineer's fixtures (tests/serve/conftest.py): the reference store, a live server and
-headless Chromium, shared by the review page and browser tests."""
-
-from tests.serve.conftest import browser, page, reference_db  # noqa: F401
+"""The web fixtures (reference store, live server, Chromium) come from tests/web_fixtures.py."""

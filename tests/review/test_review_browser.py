@@ -7,7 +7,7 @@ import pytest
 
 from accordwatch.fuse import current_record
 from accordwatch.serve.app import create_app
-from tests.serve.conftest import opened_copy, serving
+from tests.web_fixtures import opened_copy, serving
 
 
 @pytest.fixture
@@ -84,7 +84,7 @@ def test_a_reject_without_a_reason_is_not_sent(page, live):
 def test_hostile_text_in_an_item_is_shown_as_text(page, live, tmp_path):
     url, store = live
     from accordwatch.batch import ingest
-    from tests.serve.conftest import IMG_PAYLOAD, hostile_files
+    from tests.web_fixtures import IMG_PAYLOAD, hostile_files
 
     ingest(store, [str(hostile_files(tmp_path))])
     _as_reviewer(page, url)

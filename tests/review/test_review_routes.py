@@ -8,7 +8,7 @@ import pytest
 
 from accordwatch.fuse import current_record
 from accordwatch.fuse import dates as fdates
-from tests.serve.conftest import opened_copy
+from tests.web_fixtures import opened_copy
 
 
 @pytest.fixture

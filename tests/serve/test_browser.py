@@ -7,7 +7,7 @@ import re
 import uuid
 
 from accordwatch.serve.app import create_app
-from tests.serve.conftest import DOCS, IMG_PAYLOAD, SCRIPT_PAYLOAD, opened_copy, serving
+from tests.web_fixtures import DOCS, IMG_PAYLOAD, SCRIPT_PAYLOAD, opened_copy, serving
 
 
 def test_timeline_screenshot_of_the_reference_corpus(page, reference_db, tmp_path):

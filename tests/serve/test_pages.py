@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from tests.serve.conftest import IMG_PAYLOAD, SCRIPT_PAYLOAD
+from tests.web_fixtures import IMG_PAYLOAD, SCRIPT_PAYLOAD
 
 
 class _Elements(HTMLParser):
