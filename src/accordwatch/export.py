@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from accordwatch.model import Agreement, Document, Event, Figure, Provision, Span, Timex
@@ -60,7 +60,7 @@ def actor_record(s: Span) -> dict[str, Any]:
     return {**_base(s), "type": s.label, **s.attrs()}
 
 
-RECORD_OF = {"timex": timex_record, "figure": figure_record, "event": event_record,
+RECORD_OF: dict[str, Callable[[Any], dict[str, Any]]] = {"timex": timex_record, "figure": figure_record, "event": event_record,
              "agreement": agreement_record, "provision": provision_record, "actor": actor_record}
 
 

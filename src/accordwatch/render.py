@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
@@ -100,7 +100,7 @@ def document_view(doc: Document, spans: Sequence[Span], *, removed: bool, kinds:
     body = highlighted(doc, spans, kinds)
     if removed:
         body = with_removed(doc, body)
-    parts = [metadata_table(doc), Text(""), body, Text("")]
+    parts: list[RenderableType] = [metadata_table(doc), Text(""), body, Text("")]
     parts += [spans_table(k, spans) for k in ("timex", "actor", "figure", "event", "agreement", "provision")
               if k in kinds and any(s.kind == k for s in spans)]
     return Group(*parts)

@@ -83,7 +83,7 @@ def find_span(spans: Sequence[Span], kind: str, start: int, end: int) -> Span | 
 def _edited(span: Span, edits: dict[str, Any]) -> Span:
     allowed = {k: (tuple(v) if isinstance(v, list) else v) for k, v in edits.items()
                if k in EDITABLE.get(span.kind, ())}
-    return replace(span, **allowed, confidence=1.0) if allowed else span
+    return replace(span, **allowed, confidence=1.0) if allowed else span  # type: ignore[arg-type]
 
 
 def _rename(span: Span, names: dict[str, str], dropped: set[str]) -> Span | None:

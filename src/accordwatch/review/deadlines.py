@@ -75,7 +75,8 @@ def _ics_text(text: str) -> str:
 
 def _fold(line: str) -> list[str]:
     """iCalendar lines are at most 75 octets; longer ones continue on lines starting with a space."""
-    out, raw = [], line.encode("utf-8")
+    out: list[str] = []
+    raw = line.encode("utf-8")
     while len(raw) > 75:
         cut = 75 if not out else 74
         while cut > 0 and (raw[cut] & 0xC0) == 0x80:  # not inside a UTF-8 sequence

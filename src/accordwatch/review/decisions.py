@@ -122,7 +122,9 @@ def in_force(engine: sa.Engine) -> list[Decision]:
 
 def overrides_from(decisions: Sequence[Decision]) -> Overrides:
     spans, entities, verdicts, roles, tiers = {}, {}, {}, {}, {}
-    merges, splits, statuses = [], set(), {}
+    merges: list = []
+    splits: set = set()
+    statuses: dict = {}
     for d in decisions:
         if d.target_kind in SPAN_KINDS:
             doc_id, start, end = parse_span_target(d.target)

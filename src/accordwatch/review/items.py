@@ -53,9 +53,9 @@ def span_items(doc: Document, spans: Sequence[Span], decided: dict[tuple[str, st
             continue
         lo, hi = sentence_around(sentences, s.start, s.end)
         target = span_target(doc.id, s.start, s.end)
-        d = on_span.get(id(s))
+        decision = on_span.get(id(s))
         out.append(Item(f"{s.kind}:{target}", s.kind, target, s.text, s.label, _detail(s), squash(doc.text[lo:hi]),
-                        doc.source, s.confidence, d.action if d else "", d.who if d else ""))
+                        doc.source, s.confidence, decision.action if decision else "", decision.who if decision else ""))
     return out
 
 

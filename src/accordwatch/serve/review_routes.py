@@ -301,6 +301,7 @@ def _deadlines(store, as_of: str):
 def _changes_markdown(store, since: str) -> tuple[str, datetime | None]:
     from accordwatch.review.changes import changes, last_ingest_start, to_markdown
 
+    when: datetime | None
     if since:
         try:
             when = datetime.fromisoformat(since)
