@@ -61,8 +61,12 @@ def main() -> int:
     print(f"second run: {second:7.2f} s  {seen / second:8.1f} docs/s  {mb / second:6.2f} MB/s  "
           f"added {s2.added}, already stored {s2.already_stored}")
     print(f"second run is {first / second:.0f}x faster than the first")
-    print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB (this process); "
-          f"{resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MB (largest worker process)")
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    # With --workers, this process reads, writes and unpickles the workers' results: its CPU time
+    # says how far it is from being the bottleneck. (Workers are forked by a forkserver, not by
+    # this process, so their peak RSS is not in RUSAGE_CHILDREN.)
+    print(f"peak RSS: {usage.ru_maxrss / 1024:.0f} MB (this process); CPU time of this process: "
+          f"{usage.ru_utime + usage.ru_stime:.1f} s")
     print(f"workers: {args.workers}{', dask ' + args.dask if args.dask else ''}; "
           f"load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     return 0

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import multiprocessing
 import signal
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -81,9 +82,17 @@ def _ignore_sigint() -> None:
 
 
 def _start_method() -> str:
-    # forkserver: workers forked from a clean, single-threaded server (the CLI's progress bar
-    # runs a thread, and forking a threaded process can deadlock); spawn where there is none.
-    return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    """fork from a single-threaded process: fast, and the caller's script is not imported again.
+
+    A process running other threads (the CLI's progress bar does) must not fork: a lock held by
+    another thread at that moment stays locked in the child. Its workers come from a forkserver
+    (a clean single-threaded process) instead, or are spawned where there is none; both import
+    the caller's main module again, which must then guard its work with `if __name__ == "__main__"`.
+    """
+    methods = multiprocessing.get_all_start_methods()
+    if threading.active_count() == 1 and "fork" in methods:
+        return "fork"
+    return "forkserver" if "forkserver" in methods else "spawn"
 
 
 class ProcessRunner:
