@@ -20,6 +20,7 @@ from accordwatch.ingest import IngestError, read_inputs
 from accordwatch.model import RawInput
 from accordwatch.parallel import Runner, serial
 from accordwatch.pipeline import Processed, corpus_context
+from accordwatch.rules_version import extracted_with, rules_fingerprint
 
 BATCH_SIZE = 50
 
@@ -32,6 +33,7 @@ class IngestSummary:
     errors: list[IngestError] = field(default_factory=list)
     added_ids: list[str] = field(default_factory=list)
     interrupted: bool = False
+    reextracted: int = 0  # stored documents extracted again because the rules changed
 
     @property
     def seen(self) -> int:
@@ -62,11 +64,13 @@ def ingest(store, paths: Iterable[str], *, manifest: Path | None = None, stdin=N
     """Read `paths`, process what is new (with `runner`, default this process), write it to `store`."""
     paths = [str(p) for p in paths]
     summary = IngestSummary()
-    run_id = store.start_run({"paths": paths, "manifest": str(manifest or "")})
+    known = store.known_ids()
+    rules_changed = bool(known) and extracted_with(store) != rules_fingerprint()
+    run_id = store.start_run({"paths": paths, "manifest": str(manifest or ""), "rules": rules_fingerprint()})
     status = "interrupted"
     try:
         inputs = read_inputs(paths, manifest=manifest, stdin=stdin)
-        new = _split_new(inputs, store.known_ids(), summary)
+        new = _split_new(inputs, known, summary)
         for err in summary.errors:
             store.record_error(run_id, err.source, err.reason)
         context = corpus_context(new) if new else None
@@ -86,6 +90,10 @@ def ingest(store, paths: Iterable[str], *, manifest: Path | None = None, stdin=N
         _flush(store, batch, run_id, summary)
         if progress:
             progress(len(new), len(new), "")
+        if rules_changed:
+            from accordwatch.review.reextract import reextract
+
+            summary.reextracted = reextract(store, skip=set(summary.added_ids))
         status = "done"
     except KeyboardInterrupt:
         summary.interrupted = True
@@ -104,3 +112,4 @@ def _flush(store, batch: list[Processed], run_id: int, summary: IngestSummary) -
     summary.already_stored += len(batch) - written
     summary.added_ids.extend(p.doc.id for p in batch)
     batch.clear()
+

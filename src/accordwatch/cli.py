@@ -94,6 +94,9 @@ def ingest(paths: tuple[str, ...], manifest: Path | None, workers: int, dask_add
             sys.exit(130)
     for e in summary.errors:
         err.print(Text(f"error: {e.source}: {e.reason}", style="red"))
+    if summary.reextracted:
+        err.print(f"the rules changed since the stored documents were extracted: {summary.reextracted} "
+                  "re-extracted (corrections kept; see `accordwatch review orphans`)")
     _console().print(_summary_table(summary))
     sys.exit(1 if summary.failed else 0)
 

@@ -8,19 +8,20 @@ keyed to stable identities, so they apply to the new spans (or are reported as o
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from accordwatch.model import SPAN_KINDS
 
 KINDS = tuple(k for k in SPAN_KINDS if k != "span")
 
 
-def reextract(store, progress: Callable[[int, int, str], None] | None = None, as_of: str = "") -> int:
-    """Re-extract every stored document (all versions); returns how many were done."""
+def reextract(store, progress: Callable[[int, int, str], None] | None = None, as_of: str = "",
+              skip: Collection[str] = ()) -> int:
+    """Re-extract every stored document (all versions) but those in `skip`; returns how many were done."""
     from accordwatch.fuse import refresh
     from accordwatch.pipeline import extract
 
-    rows = store.documents(latest_only=False)
+    rows = [r for r in store.documents(latest_only=False) if r.id not in skip]
     for i, row in enumerate(rows, 1):
         doc = store.get_document(row.id)
         if doc is None:
