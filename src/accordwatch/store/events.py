@@ -187,8 +187,8 @@ def timeline(conn: sa.Connection, start: str, end: str, *, types: Sequence[str] 
         event_index.c.day_start.between(start, end))
     if types:
         page = page.where(event_index.c.event_type.in_(list(types)))
-    page = page.order_by(event_index.c.day_start, event_index.c.span_id).limit(limit).offset(offset).subquery()
-    query = _rows_of(page).order_by(page.c.day_start, page.c.span_id)
+    ordered = page.order_by(event_index.c.day_start, event_index.c.span_id).limit(limit).offset(offset).subquery()
+    query = _rows_of(ordered).order_by(ordered.c.day_start, ordered.c.span_id)
     return [EventRow(*r) for r in conn.execute(query)]
 
 
@@ -218,7 +218,7 @@ def actor_events(conn: sa.Connection, actor: str, *, start: str | None = None, e
     a = event_actors.c
     # Dated and undated are read apart: ORDER BY day_start DESC alone puts NULLs first on PostgreSQL
     # and last on SQLite, and NULLS LAST would keep PostgreSQL from reading the index backwards.
-    dated = [a.day_start.is_not(None)]
+    dated: list[sa.ColumnElement[bool]] = [a.day_start.is_not(None)]
     if start:
         dated.append(a.day_start >= start)
     if end:
