@@ -16,7 +16,7 @@ from accordwatch.extract.agreements import find_agreements
 from accordwatch.extract.docdate import infer_document_date
 from accordwatch.extract.events import find_events
 from accordwatch.extract.figures import find_figures
-from accordwatch.extract.timex import find_timexes
+from accordwatch.extract.timex import find_timexes, recognise_text
 from accordwatch.model import Document, RawInput, Span, Timex
 
 
@@ -42,12 +42,14 @@ def date_document(doc: Document) -> tuple[Document, list[Timex]]:
     """Find time expressions; where no date is stated, infer the document's date from them
     and resolve the relative expressions again against that inferred date."""
     dct, inferred = document_date(doc)
-    timexes = find_timexes(doc, dct, dct_inferred=inferred)
+    recognised = recognise_text(doc.text)  # once: anchoring again needs no new recognition
+    timexes = find_timexes(doc, dct, dct_inferred=inferred, recognised=recognised)
     if dct is None:
         field = infer_document_date(doc, timexes)
         if field is not None:
             doc = doc.with_meta("published", field)
-            timexes = find_timexes(doc, str(field.value), dct_inferred=field.how == "inferred")
+            timexes = find_timexes(doc, str(field.value), dct_inferred=field.how == "inferred",
+                                   recognised=recognised)
     return doc, timexes
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from accordwatch.extract.timex.anchor import FUTURE, Reference, clause_tense
 from accordwatch.extract.timex.normalise import Context, leading_mod, normalise
@@ -17,7 +18,7 @@ from accordwatch.extract.timex.recognise import recognise
 from accordwatch.extract.timex.rules import load_language
 from accordwatch.model import Document, Timex
 
-__all__ = ["TaggedTimex", "find_timexes", "granularity_of", "tag_text"]
+__all__ = ["Recognised", "TaggedTimex", "find_timexes", "granularity_of", "recognise_text", "tag_text"]
 
 _MONEY_BEFORE = re.compile(r"(?:[$#£€]\s?\d[\d.,]*|\d[\d.,]* (?:cents|pence))(?: (?:million|billion))?,?\s+$")
 _MONEY_AFTER = re.compile(r"['’]s [$#£€]\s?\d")
@@ -61,18 +62,35 @@ def beside_money(text: str, start: int, end: int) -> bool:
     return bool(_MONEY_BEFORE.search(text, max(0, start - 40), start) or _MONEY_AFTER.match(text, end))
 
 
-def tag(text: str, dct: str | None, lang: str = "en") -> list[TaggedTimex]:
-    """Every timex in `text`, in order, resolved against `dct` and the narrative."""
+@dataclass(frozen=True)
+class Recognised:
+    """What recognition found in a text, with each expression's clause tense: all that does not
+    depend on the document's date, so that anchoring against a new date need not recognise again."""
+
+    text: str
+    lang: str
+    found: tuple[tuple[Any, str], ...]  # (candidate, tense)
+
+
+def recognise_text(text: str, lang: str = "en") -> Recognised:
     language = load_language(lang)
-    ref = Reference.parse(dct)
-    narrative: Reference | None = None
     future = language.lists.get("future_markers", frozenset())
     past = language.lists.get("past_irregular", frozenset())
+    return Recognised(text, lang, tuple((c, clause_tense(text, c.start, c.end, future, past))
+                                        for c in recognise(text, language)))
+
+
+def tag(text: str, dct: str | None, lang: str = "en", recognised: Recognised | None = None) -> list[TaggedTimex]:
+    """Every timex in `text`, in order, resolved against `dct` and the narrative."""
+    language = load_language(lang)
+    if recognised is None or recognised.text != text or recognised.lang != lang:
+        recognised = recognise_text(text, lang)
+    ref = Reference.parse(dct)
+    narrative: Reference | None = None
     out = []
     quarter = duration = reported = ""
     last_day: Reference | None = None
-    for c in recognise(text, language):
-        tense = clause_tense(text, c.start, c.end, future, past)
+    for c, tense in recognised.found:
         ctx = Context(ref, narrative, tense, quarter, duration, beside_money(text, c.start, c.end), last_day)
         value, how = normalise(c.rule, c.match, language, ctx)
         mod = c.rule.mod or leading_mod(text[c.start:c.end], language)
@@ -99,10 +117,13 @@ def tag_text(text: str, dct: str | None) -> list[tuple[int, int, str, str, str]]
 
 
 def find_timexes(doc: Document, dct: str | None = None, *, dct_inferred: bool = False,
-                 lang: str = "en") -> list[Timex]:
-    """The timexes of a document's clean text; relative ones anchored to `dct` where given."""
+                 lang: str = "en", recognised: Recognised | None = None) -> list[Timex]:
+    """The timexes of a document's clean text; relative ones anchored to `dct` where given.
+
+    `recognised` (from `recognise_text(doc.text)`) saves recognising the text again when the
+    same document is anchored a second time, against a date inferred from the first pass."""
     out = []
-    for t in tag(doc.text, dct, lang):
+    for t in tag(doc.text, dct, lang, recognised):
         inferred = dct_inferred and t.anchored_to == "dct"
         out.append(Timex(doc.id, t.start, t.end, doc.text[t.start:t.end], t.type, f"timex:{t.rule_id}",
                          0.6 if inferred else 0.9 if t.anchored_to else 1.0, value=t.value, mod=t.mod,
