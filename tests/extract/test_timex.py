@@ -201,3 +201,16 @@ def test_a_clock_time_without_a_day_is_on_the_day_the_story_is_at() -> None:
     text = "The embassy was bombed on Friday. The blast occurred at about 10:35 a.m., witnesses said."
     assert values(text, "1998-08-08")["about 10:35 a.m."] == "1998-08-07T10:35"
     assert values("Talks resume at 9 a.m.", "1998-08-08")["9 a.m."] == "1998-08-08T09:00"
+
+
+def test_anchoring_again_with_what_was_recognised_gives_the_same_timexes():
+    from accordwatch.extract.timex import find_timexes, recognise_text
+    from tests.conftest import make_doc
+
+    doc = make_doc("Russia's Foreign Ministry said on Friday that the agreements of November 2020 remain valid; "
+                   "talks will resume next month.")
+    once = recognise_text(doc.text)
+    for dct in (None, "2025-11-09", "2023-10"):
+        assert find_timexes(doc, dct, recognised=once) == find_timexes(doc, dct)
+    other = make_doc("Nothing happened in 1999.")
+    assert find_timexes(other, "2025-11-09", recognised=once) == find_timexes(other, "2025-11-09")
