@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from alembic.autogenerate import compare_metadata
-from alembic.runtime.migration import MigrationContext
 
 from accordwatch.fuse import current_record, fuse_corpus, refresh
 from accordwatch.fuse.records import FusedRecord, from_dict, to_dict
@@ -12,6 +10,7 @@ from accordwatch.fuse.tables import metadata, read_record
 from accordwatch.store import Store
 from tests.fuse.helpers import doc, event
 from tests.fuse.test_tracker import _corpus
+from tests.migration_check import migration_differences
 
 
 @pytest.fixture
@@ -23,13 +22,7 @@ def store(store_url):
 
 
 def test_migration_makes_the_tables_fuse_declares(store):
-    def ours(obj, name, type_, reflected, compare_to):
-        table = obj if type_ == "table" else getattr(obj, "table", None)
-        return table is not None and table.name in metadata.tables
-
-    with store.engine.connect() as conn:
-        ctx = MigrationContext.configure(conn, opts={"include_object": ours, "compare_type": True})
-        assert compare_metadata(ctx, metadata) == []
+    assert migration_differences(store, metadata) == []
 
 
 def test_refresh_writes_what_it_computes_and_reads_it_back(store):

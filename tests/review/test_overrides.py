@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from alembic.autogenerate import compare_metadata
-from alembic.runtime.migration import MigrationContext
 
 from accordwatch.fuse import fuse_corpus
 from accordwatch.fuse.brief import brief, to_markdown
@@ -15,6 +13,7 @@ from accordwatch.review.tables import metadata
 from accordwatch.store import Store
 from tests.fuse.helpers import doc, event, figure
 from tests.fuse.test_events import AGG, MFA, PRESS, RFE
+from tests.migration_check import migration_differences
 
 
 def _corpus():
@@ -102,13 +101,7 @@ def store(store_url):
 
 
 def test_migration_makes_the_table_review_declares(store):
-    def ours(obj, name, type_, reflected, compare_to):
-        table = obj if type_ == "table" else getattr(obj, "table", None)
-        return table is not None and table.name in metadata.tables
-
-    with store.engine.connect() as conn:
-        ctx = MigrationContext.configure(conn, opts={"include_object": ours, "compare_type": True})
-        assert compare_metadata(ctx, metadata) == []
+    assert migration_differences(store, metadata) == []
 
 
 def test_the_latest_decision_is_in_force_and_every_one_is_logged(store):
