@@ -24,7 +24,7 @@ from accordwatch.extract.agreements import find_agreements
 from accordwatch.extract.docdate import infer_document_date
 from accordwatch.extract.events import find_events
 from accordwatch.extract.figures import find_figures
-from accordwatch.extract.timex import find_timexes
+from accordwatch.extract.timex import find_timexes, recognise_text
 from accordwatch.ingest import IngestError, read_inputs
 from accordwatch.pipeline import corpus_context, document_date
 
@@ -46,13 +46,14 @@ def profile_document(raw, context, clock: Clock) -> int:
     """The pipeline's steps for one input, timed; returns the number of spans found."""
     doc = clock.run("clean", clean_document, raw, context)
     dct, inferred = document_date(doc)
-    timexes = clock.run("timex (1st pass)", find_timexes, doc, dct, dct_inferred=inferred)
+    recognised = clock.run("timex recognition", recognise_text, doc.text)
+    timexes = clock.run("timex anchoring", find_timexes, doc, dct, dct_inferred=inferred, recognised=recognised)
     if dct is None:
         field = clock.run("document date", infer_document_date, doc, timexes)
         if field is not None:
             doc = doc.with_meta("published", field)
-            timexes = clock.run("timex (2nd pass)", find_timexes, doc, str(field.value),
-                                dct_inferred=field.how == "inferred")
+            timexes = clock.run("timex anchoring", find_timexes, doc, str(field.value),
+                                dct_inferred=field.how == "inferred", recognised=recognised)
     dct, _ = document_date(doc)
     actors = clock.run("actors", find_actors, doc, when=dct)
     figures = clock.run("figures", find_figures, doc, timexes)
