@@ -214,3 +214,43 @@ def test_anchoring_again_with_what_was_recognised_gives_the_same_timexes():
         assert find_timexes(doc, dct, recognised=once) == find_timexes(doc, dct)
     other = make_doc("Nothing happened in 1999.")
     assert find_timexes(other, "2025-11-09", recognised=once) == find_timexes(other, "2025-11-09")
+
+
+def test_fold_maps_every_letter_an_ignorecase_literal_matches() -> None:
+    import re
+    import sys
+
+    from accordwatch.extract.timex.rules import fold
+
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    for code in range(sys.maxunicode + 1):
+        ch = chr(code)
+        if letter.fullmatch(ch):
+            assert re.fullmatch(fold(ch), ch, re.IGNORECASE), ch
+
+
+def test_needles_are_the_literals_every_match_needs() -> None:
+    import re
+
+    from accordwatch.extract.timex.rules import needles
+
+    assert needles(re.compile(r"\b(?:last|next) (?:week|month)s?\b", re.IGNORECASE)) == (
+        "last month", "last week", "next month", "next week")
+    assert needles(re.compile(r"(?:Jan\.?|February) \d+|\d+ (?:days|day)", re.IGNORECASE)) == (
+        " day", "february ", "jan ", "jan. ")
+    assert needles(re.compile(r"\d+(?:st|nd)?|today")) == ()  # a bare number needs no letter
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in EXAMPLES.glob("*.txt")))
+def test_every_rule_match_contains_one_of_its_needles(name: str) -> None:
+    from accordwatch.extract.timex.rules import fold, load_language
+
+    rules = load_language("en").rules
+    texts = [(EXAMPLES / name).read_text(encoding="utf-8")]
+    texts += [c if isinstance(c, str) else c["text"] for r in rules for c in r.examples]
+    matched = 0
+    for rule in (r for r in rules if r.needles):
+        for m in (m for text in texts for m in rule.regex.finditer(text)):
+            matched += 1
+            assert any(n in fold(m.group(0)) for n in rule.needles), (rule.id, m.group(0))
+    assert matched > 50

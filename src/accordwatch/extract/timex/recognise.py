@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from accordwatch.extract.timex.rules import Language, Rule, load_language
+from accordwatch.extract.timex.rules import Language, Rule, fold, load_language
 
 _PREV_WORD = re.compile(r"([#\w.]+)\W*$")
 _NEXT_WORD = re.compile(r"^\W{0,2}?([%\w]+)")
@@ -183,7 +183,7 @@ def compact(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[int], li
 
 def candidates(text: str, lang: Language) -> Iterator[Candidate]:
     spans = windows(text, lang)
-    scans: dict[tuple[str, ...], tuple[str, list[int], list[int]]] = {}
+    scans: dict[tuple[str, ...], tuple[str, list[int], list[int], str]] = {}
     for rule in lang.rules:
         needs = tuple(rule.options.get("needs", ("any",)))
         if needs not in scans:
@@ -191,15 +191,19 @@ def candidates(text: str, lang: Language) -> Iterator[Candidate]:
             joined: list[tuple[int, int]] = []
             for a, b in merged:
                 _merge(joined, a, b)
-            scans[needs] = compact(text, joined)
-        scan, starts, origins = scans[needs]
+            scan, starts, origins = compact(text, joined)
+            scans[needs] = scan, starts, origins, fold(scan)
+        scan, starts, origins, folded = scans[needs]
+        if rule.needles and not any(n in folded for n in rule.needles):
+            continue  # no match possible: skip the (slow) regex scan
+        takes_earlier = rule.options.get("takes_earlier")
         for m in rule.regex.finditer(scan):
             if m.end() > m.start():
                 i = bisect.bisect_right(starts, m.start()) - 1
                 shift = origins[i] - starts[i]
                 trim = _TRIM.match(m.group(0))
                 c = Candidate(m.start() + shift + (trim.end() if trim else 0), m.end() + shift, rule, m)
-                if rule.options.get("takes_earlier"):
+                if takes_earlier:
                     c = _with_earlier(text, c)
                 if plausible(text, c, lang):
                     yield c
