@@ -254,3 +254,14 @@ def test_every_rule_match_contains_one_of_its_needles(name: str) -> None:
             matched += 1
             assert any(n in fold(m.group(0)) for n in rule.needles), (rule.id, m.group(0))
     assert matched > 50
+
+
+def test_windows_keep_their_offsets_in_text_with_non_ascii_letters() -> None:
+    import sys
+
+    from accordwatch.extract.timex.rules import load_language
+
+    windows = sys.modules["accordwatch.extract.timex.recognise"].windows
+    text = "On Monday İlham Əliyev spoke in Bakı about the talks; on 9 DECEMBER they resumed. " + "x" * 80
+    month = text.index("DECEMBER")
+    assert windows(text, load_language("en"))["month"] == [(month - 45, month + len("DECEMBER") + 35)]

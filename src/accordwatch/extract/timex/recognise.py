@@ -137,19 +137,25 @@ def _merge(spans: list[tuple[int, int]], a: int, b: int) -> None:
 
 def windows(text: str, lang: Language) -> dict[str, list[tuple[int, int]]]:
     """Merged stretches of text around trigger words, by trigger category and "any"."""
-    triggers = _trigger_words(lang.code)
-    out: dict[str, list[tuple[int, int]]] = {"any": []}
-    for m in _TOKEN.finditer(text):
-        word = m.group(0)
+    category_of = _trigger_words(lang.code).get
+    around: list[tuple[int, int]] = []
+    out: dict[str, list[tuple[int, int]]] = {"any": around}
+    size = len(text)
+    # ASCII letters lower-cased, nothing else (bytes.lower): the tokens of this text are those of
+    # `text` (`_TOKEN` sees letters, digits and spaces alike), at the same offsets.
+    lowered = text.lower() if text.isascii() else text.encode("utf-8", "surrogatepass").lower().decode(
+        "utf-8", "surrogatepass")
+    for m in _TOKEN.finditer(lowered):
+        word = m.group()
         if word[0].isalpha():
-            low = word.lower()
-            category = triggers.get(low) or triggers.get(low.rstrip("s"))
+            category = category_of(word) or category_of(word.rstrip("s"))
             if category is None:
                 continue
         else:
             category = "number"
-        a, b = max(0, m.start() - _LEFT), min(len(text), m.end() + _RIGHT)
-        _merge(out["any"], a, b)
+        start, end = m.span()
+        a, b = max(0, start - _LEFT), min(size, end + _RIGHT)
+        _merge(around, a, b)
         _merge(out.setdefault(category, []), a, b)
     return out
 
@@ -194,7 +200,7 @@ def candidates(text: str, lang: Language) -> Iterator[Candidate]:
             scan, starts, origins = compact(text, joined)
             scans[needs] = scan, starts, origins, fold(scan)
         scan, starts, origins, folded = scans[needs]
-        if rule.needles and not any(n in folded for n in rule.needles):
+        if rule.needles and not any(map(folded.__contains__, rule.needles)):
             continue  # no match possible: skip the (slow) regex scan
         takes_earlier = rule.options.get("takes_earlier")
         for m in rule.regex.finditer(scan):
