@@ -145,14 +145,17 @@ def _compile(spec: dict[str, Any], order: int, tables: dict[str, dict[str, Any]]
 # needs one of its branches' strings. Comparison is on `fold`ed text: IGNORECASE also matches
 # four non-ASCII letters to ASCII ones, which `str.lower` alone does not map.
 _NEEDLE_SET_LIMIT = 64
-_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_FOLD_FROM = ("\u0130", "\u0131", "\u017f", "\u212a")
+_FOLD = str.maketrans(dict(zip(_FOLD_FROM, "iisk")))
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 _NOTHING = frozenset({""})
 
 
 def fold(text: str) -> str:
     """`text` as the needles are written: every letter an IGNORECASE literal matches, lower-cased."""
-    return text.lower() if text.isascii() else text.translate(_FOLD).lower()
+    if text.isascii() or not any(map(text.__contains__, _FOLD_FROM)):
+        return text.lower()
+    return text.translate(_FOLD).lower()
 
 
 def _product(sets: Iterable[frozenset[str]]) -> frozenset[str] | None:
