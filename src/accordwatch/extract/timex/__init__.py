@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from accordwatch.extract.timex.anchor import FUTURE, Reference, clause_tense
 from accordwatch.extract.timex.normalise import Context, leading_mod, normalise
-from accordwatch.extract.timex.recognise import recognise
+from accordwatch.extract.timex.recognise import Candidate, recognise
 from accordwatch.extract.timex.rules import load_language
 from accordwatch.model import Document, Timex
 
@@ -69,7 +68,7 @@ class Recognised:
 
     text: str
     lang: str
-    found: tuple[tuple[Any, str], ...]  # (candidate, tense)
+    found: tuple[tuple[Candidate, int], ...]  # (candidate, clause tense)
 
 
 def recognise_text(text: str, lang: str = "en") -> Recognised:
