@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from accordwatch.model import Agreement, Document, Event, Figure, Provision
+from accordwatch.store import Store
 from tests.conftest import make_doc
 
 
@@ -42,3 +43,11 @@ def figure(d: Document, phrase: str, value: float, obj: str, unit: str = "", qua
     s, e = _at(d, phrase)
     return Figure(d.id, s, e, phrase, label, "test", value=value, unit=unit, object=obj, qualifier=qualifier,
                   time=time)
+
+
+def store_holding(url: str, items) -> Store:
+    """A store at `url` holding `items`, (document, spans) pairs of hand-built findings; the caller closes it."""
+    store = Store.open(url)
+    for d, spans in items:
+        store.add_document(d, spans)
+    return store

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from accordwatch.cli import cli
-from accordwatch.store import Store
+from tests.fuse.helpers import store_holding
 from tests.fuse.test_tracker import _corpus
 
 COMMANDS = ("timeline", "agreements", "figures", "conflicts", "brief")
@@ -17,9 +17,7 @@ COMMANDS = ("timeline", "agreements", "figures", "conflicts", "brief")
 @pytest.fixture
 def db(tmp_path):
     path = str(tmp_path / "cli.db")
-    with Store.open(path) as store:
-        for d, spans in _corpus():
-            store.add_document(d, spans)
+    store_holding(path, _corpus()).close()
     return path
 
 

@@ -7,17 +7,14 @@ import pytest
 from accordwatch.fuse import current_record, fuse_corpus, refresh
 from accordwatch.fuse.records import FusedRecord, from_dict, to_dict
 from accordwatch.fuse.tables import metadata, read_record
-from accordwatch.store import Store
-from tests.fuse.helpers import doc, event
+from tests.fuse.helpers import doc, event, store_holding
 from tests.fuse.test_tracker import _corpus
 from tests.migration_check import migration_differences
 
 
 @pytest.fixture
 def store(store_url):
-    with Store.open(store_url) as s:
-        for d, spans in _corpus():
-            s.add_document(d, spans)
+    with store_holding(store_url, _corpus()) as s:
         yield s
 
 

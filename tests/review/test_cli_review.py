@@ -10,15 +10,14 @@ from click.testing import CliRunner
 from accordwatch.batch import ingest
 from accordwatch.cli import cli
 from accordwatch.store import Store
+from tests.fuse.helpers import store_holding
 from tests.fuse.test_tracker import _corpus
 
 
 @pytest.fixture
 def db(tmp_path):
     path = str(tmp_path / "cli.db")
-    with Store.open(path) as store:
-        for d, spans in _corpus():
-            store.add_document(d, spans)
+    store_holding(path, _corpus()).close()
     return path
 
 

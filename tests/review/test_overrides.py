@@ -10,8 +10,7 @@ from accordwatch.fuse.overrides import Overrides, find_span, mention_key
 from accordwatch.model import ActorMention
 from accordwatch.review.decisions import Decision, DecisionError, check, in_force, load_overrides, record
 from accordwatch.review.tables import metadata
-from accordwatch.store import Store
-from tests.fuse.helpers import doc, event, figure
+from tests.fuse.helpers import doc, event, figure, store_holding
 from tests.fuse.test_events import AGG, MFA, PRESS, RFE
 from tests.migration_check import migration_differences
 
@@ -94,9 +93,7 @@ def test_a_verdict_and_a_tier_set_by_the_analyst_show_in_the_record_and_the_brie
 
 @pytest.fixture
 def store(store_url):
-    with Store.open(store_url) as s:
-        for d, spans in _corpus():
-            s.add_document(d, spans)
+    with store_holding(store_url, _corpus()) as s:
         yield s
 
 

@@ -118,12 +118,18 @@ def _form_decision(form, who: str) -> Decision:
     return Decision(kind, target, action, who, reason, value, evidence)
 
 
-@router.post("/review/decide", include_in_schema=False)
-async def decide(request: Request) -> Response:
+def _require_reviewer(request: Request) -> str:
+    """A decision is posted from this site by a named reviewer; returns the name."""
     check_origin(request)
     who = _reviewer(request)
     if not who:
         raise HTTPException(403, "say who you are first (the field at the top of the review page)")
+    return who
+
+
+@router.post("/review/decide", include_in_schema=False)
+async def decide(request: Request) -> Response:
+    who = _require_reviewer(request)
     form = await request.form(max_fields=20)
     d = _form_decision(form, who)
     saved = await run_in_threadpool(_record_decision, request.app.state.store, d)
@@ -172,10 +178,7 @@ def roles_page(request: Request) -> HTMLResponse:
 
 @router.post("/roles", include_in_schema=False)
 async def set_role_or_tier(request: Request) -> Response:
-    check_origin(request)
-    who = _reviewer(request)
-    if not who:
-        raise HTTPException(403, "say who you are first (the field at the top of the review page)")
+    who = _require_reviewer(request)
     form = await request.form(max_fields=10)
     kind = str(form.get("target_kind") or "")
     if kind not in ("document", "publisher"):
