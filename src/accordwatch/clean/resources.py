@@ -6,12 +6,12 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from accordwatch.data_files import load_yaml
 
 
 def _load(name: str) -> Any:
     path = resources.files("accordwatch").joinpath("data", "clean", name)
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return load_yaml(path)
 
 
 @lru_cache(maxsize=1)

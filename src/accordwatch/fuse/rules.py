@@ -7,7 +7,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from accordwatch.data_files import load_yaml
 
 _FILES = ("fusion", "status", "claims", "lineage", "framing")
 
@@ -34,7 +34,7 @@ def load(name: str) -> dict[str, Any]:
     if name not in _FILES:
         raise KeyError(f"no fusion rule file {name!r}")
     path = _path(name)
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = load_yaml(path)
     if not isinstance(data, dict):
         raise TypeError(f"{path}: expected a mapping at the top level")
     return data

@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-import yaml
+from accordwatch.data_files import load_yaml
 
 ACTOR_TYPES = ("state", "leader", "organisation", "armed_force", "population", "body", "ministry")
 ACTORS_HEADER = ["id", "canonical", "type", "aliases", "parent", "office", "valid_from", "valid_to",
@@ -252,7 +252,7 @@ class Words:
 @lru_cache(maxsize=1)
 def load_words() -> Words:
     path = _data_path("actor_words.yaml")
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = load_yaml(path)
     names = [f.name for f in Words.__dataclass_fields__.values()]
     if set(data) != set(names) or not all(isinstance(v, list) for v in data.values()):
         raise GazetteerError(f"{path}: want lists named {', '.join(names)}")

@@ -9,13 +9,13 @@ import re
 from importlib import resources
 from typing import Any
 
-import yaml
+from accordwatch.data_files import load_yaml
 
 
 def load_rules(*parts: str) -> Any:
     """A YAML rule file under accordwatch/data/rules/."""
     path = resources.files("accordwatch").joinpath("data", "rules", *parts)
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return load_yaml(path)
 
 
 def expand(pattern: str) -> str:

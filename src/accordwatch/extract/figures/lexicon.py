@@ -13,7 +13,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from accordwatch.data_files import load_yaml
 
 RULE_FILES = ("numbers", "units", "qualifiers", "guards", "objects")
 
@@ -22,7 +22,7 @@ RULE_FILES = ("numbers", "units", "qualifiers", "guards", "objects")
 def load_rules(name: str) -> dict[str, Any]:
     """One rule file of data/rules/figures as a dict; fails loudly on a missing or bad file."""
     path = resources.files("accordwatch") / "data" / "rules" / "figures" / f"{name}.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = load_yaml(path)
     if not isinstance(data, dict):
         raise TypeError(f"{path}: expected a mapping at top level")
     return data

@@ -18,7 +18,7 @@ from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
-import yaml
+from accordwatch.data_files import load_yaml
 
 _MACRO = re.compile(r"\{([A-Z]+)(?::([a-z0-9_]+))?\}")
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
@@ -243,7 +243,7 @@ def needles(regex: re.Pattern[str]) -> tuple[str, ...]:
 
 def _read_yaml(lang: str, name: str) -> dict[str, Any]:
     path = resources.files("accordwatch") / "data" / "rules" / "timex" / lang / name
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return load_yaml(path)
 
 
 @lru_cache(maxsize=8)
