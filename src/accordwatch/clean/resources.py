@@ -44,3 +44,14 @@ def month_numbers() -> dict[str, int]:
 @lru_cache(maxsize=1)
 def continuation_words() -> frozenset[str]:
     return frozenset(str(w) for w in _load("wrap.yaml")["continuation_words"])
+
+
+@lru_cache(maxsize=1)
+def function_words() -> dict[str, frozenset[str]]:
+    """Language name (lingua's, upper case) -> its most frequent function words."""
+    out: dict[str, frozenset[str]] = {}
+    for language, words in _load("function_words.yaml").items():
+        if not all(isinstance(word, str) for word in words):  # an unquoted "no" or "on" reads as a boolean
+            raise ValueError(f"function_words.yaml: {language} has a word that is not a string; quote it")
+        out[str(language)] = frozenset(words)
+    return out
