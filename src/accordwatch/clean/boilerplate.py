@@ -34,6 +34,9 @@ from accordwatch.clean.signals import (
 )
 from accordwatch.model import RawInput
 
+# Characters of body text that tell its script.
+_SCRIPT_SAMPLE = 600
+
 
 @dataclass(frozen=True)
 class CorpusContext:
@@ -131,6 +134,8 @@ class _Signals:
         self.navigation = [0.0 if p and len(u.words) > 30 else navigation_share(u.text)
                            for u, p in zip(units, self.prose, strict=True)]
         self.weak = [_weak(u.text, nav) for u, nav in zip(units, self.navigation, strict=True)]
+        # Prose never gets a script signal (see _strong): its script is not read.
+        self.script = ["" if p else script_of(u.text) for u, p in zip(units, self.prose, strict=True)]
         self.edge = [self._strong(i, middle=False) for i in range(len(units))]
         self.middle = [self._strong(i, middle=True) for i in range(len(units))]
 
@@ -147,7 +152,7 @@ class _Signals:
             return "repeated in the document"
         if batch and self.stories[i] >= self.repeated_from + (middle and not self.weak[i]):
             return f"repeated in {self.stories[i]} stories of the batch"
-        script = script_of(unit.text)
+        script = self.script[i]
         if script and self.doc_script and script != self.doc_script:
             return f"{script.lower()} script in a {self.doc_script.lower()} text"
         if len(unit.words) <= 6 and self.navigation[i] == 1.0:
@@ -171,8 +176,20 @@ def _weak(text: str, navigation: float) -> str:
 
 
 def _body_script(units: list[Unit], prose: list[bool]) -> str:
-    sample = " ".join(u.text for u, p in zip(units, prose, strict=True) if p)[:600]
-    return script_of(sample or " ".join(u.text for u in units)[:600])
+    sample = _joined_start([u for u, p in zip(units, prose, strict=True) if p], _SCRIPT_SAMPLE)
+    return script_of(sample or _joined_start(units, _SCRIPT_SAMPLE))
+
+
+def _joined_start(units: list[Unit], limit: int) -> str:
+    """The first `limit` characters of the units' texts joined by spaces, joining no more units than needed."""
+    texts: list[str] = []
+    length = -1
+    for unit in units:
+        if length >= limit:
+            break
+        texts.append(unit.text)
+        length += len(unit.text) + 1
+    return " ".join(texts)[:limit]
 
 
 def find_boilerplate(units: list[Unit], context: CorpusContext | None = None,
@@ -256,8 +273,8 @@ def _headline_like(unit: Unit, signals: _Signals, i: int) -> bool:
     # Repetition across the batch does not disqualify: two versions of a story share their title.
     own = signals.edge[i] if signals.stories[i] < signals.repeated_from else signals.own_strong(i)
     first_word = unit.words[0]
-    return (len(alpha_words(unit.text)) >= 3 and not own and not signals.weak[i]
-            and not _ends_with_full_stop(unit.text) and not (first_word.isalpha() and first_word.islower())
+    return (not own and not signals.weak[i] and not _ends_with_full_stop(unit.text)
+            and not (first_word.isalpha() and first_word.islower()) and len(alpha_words(unit.text)) >= 3
             and not is_metadata_line(unit.text))
 
 

@@ -7,7 +7,6 @@ removes as a whole: one line in ordinary text, several hard-wrapped lines in PDF
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 
 # Whitespace, plus a byte-order mark and zero-width characters that scraped lines carry at their edges.
 _INVISIBLE = " \t\r\n\v\f\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
@@ -49,23 +48,23 @@ def normalise(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-@dataclass(frozen=True)
 class Unit:
-    """Lines kept or removed together; `joined` says whether they were joined as a hard-wrapped paragraph."""
+    """Lines kept or removed together (several when joined as a hard-wrapped paragraph).
 
-    lines: tuple[Line, ...]
+    Its text, comparison key and words are computed once, up front: every unit needs all
+    three, and plain attributes are read faster than cached properties.
+    """
 
-    @cached_property
-    def text(self) -> str:
-        return " ".join(line.text for line in self.lines)
+    __slots__ = ("key", "lines", "text", "words")
 
-    @cached_property
-    def key(self) -> str:
-        return normalise(self.text)
+    def __init__(self, lines: tuple[Line, ...]) -> None:
+        self.lines = lines
+        self.text = lines[0].text if len(lines) == 1 else " ".join(line.text for line in lines)
+        self.key = normalise(self.text)
+        self.words = self.text.split()
 
-    @cached_property
-    def words(self) -> list[str]:
-        return self.text.split()
+    def __repr__(self) -> str:
+        return f"Unit({self.lines!r})"
 
     @property
     def start(self) -> int:

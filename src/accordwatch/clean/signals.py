@@ -14,7 +14,6 @@ from functools import lru_cache
 from accordwatch.clean.dateline import find_date
 from accordwatch.clean.resources import navigation_words, settings, stopwords
 
-_SENTENCE_END = re.compile(r"[.!?\u2026\u3002\uff01\uff1f][\"'\u201d\u2019\u00bb)\]]*$")
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
 # Shape and vocabulary are read on the start of a unit: a long paragraph is prose either way.
 _SHAPE_SAMPLE = 300
@@ -23,22 +22,32 @@ _PUNCTUATION = _OPENING + ".,;:!?\u201d\u2019\u00bb)]}\u2026"
 _ASCII_LETTERS = re.compile(r"[A-Za-z]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _BYLINE = re.compile(r"^(by|from|author|written by|reporting by)\b", re.IGNORECASE)
+# The first character of each whitespace-separated word past its opening punctuation: one match a
+# word, as str.split() cuts them (re's \s and str.isspace are the same set). A word of opening
+# marks only yields its last mark, uncased like the empty initial it stands for.
+_INITIAL = re.compile(r"(?<!\S)[" + re.escape(_OPENING) + r"]*(\S)")
+_SENTENCE_ENDERS = ".!?\u2026\u3002\uff01\uff1f"
+_CLOSERS = "\"'\u201d\u2019\u00bb)]"
 
 
 def ends_sentence(text: str) -> bool:
-    return bool(_SENTENCE_END.search(text))
+    """A sentence end, then closing quotes or brackets only: read from the end, never a scan of the text."""
+    text = text.removesuffix("\n")  # as a "$" regex reads it: a final newline does not count
+    last = text.rstrip(_CLOSERS)[-1:]
+    return last != "" and last in _SENTENCE_ENDERS
 
 
 def is_prose(text: str) -> bool:
     """A paragraph of running text: enough words, a sentence end, mostly lower-case words."""
-    words = text[:_SHAPE_SAMPLE].split()
-    if len(words) < settings()["prose_min_words"] or not ends_sentence(text):
+    initials = _INITIAL.findall(text[:_SHAPE_SAMPLE])
+    if len(initials) < settings()["prose_min_words"] or not ends_sentence(text):
         return False
-    initials = [w.lstrip(_OPENING)[:1] for w in words]
-    cased = [c for c in initials if c.isupper() or c.islower()]
+    letters = "".join(initials)
+    lower = sum(map(str.islower, letters))
+    cased = lower + sum(map(str.isupper, letters))
     if not cased:  # scripts without case (Arabic, CJK ...): shape is all we have
         return True
-    return sum(c.islower() for c in cased) / len(cased) >= 0.2
+    return lower / cased >= 0.2
 
 
 def alpha_words(text: str) -> list[str]:
@@ -48,23 +57,27 @@ def alpha_words(text: str) -> list[str]:
 def navigation_share(text: str) -> float:
     """Share of the content words of `text` that are generic site-navigation vocabulary."""
     stop = stopwords()
-    words = (w.strip(_PUNCTUATION).casefold() for w in text[:_SHAPE_SAMPLE].split())
+    # Case-folding the sample at once folds each word alike: it neither makes nor takes
+    # whitespace or the punctuation stripped from the edges of words.
+    words = [w.strip(_PUNCTUATION) for w in text[:_SHAPE_SAMPLE].casefold().split()]
     content = [w for w in words if w and w not in stop and not w[0].isdigit()]
     if not content:
         return 0.0
     nav = navigation_words()
-    return sum(w in nav for w in content) / len(content)
+    return len([w for w in content if w in nav]) / len(content)
 
 
 def is_widget(text: str) -> bool:
     """Control labels such as font-size buttons: a line of one to three letters, or of tiny tokens."""
+    if len(text) > 12:  # checked first: a paragraph is never split into tokens for nothing
+        return False
     tokens = text.split()
-    return 0 < len(tokens) <= 4 and all(len(t) <= 3 and t.isalpha() for t in tokens) and len(text) <= 12
+    return 0 < len(tokens) <= 4 and all(len(t) <= 3 and t.isalpha() for t in tokens)
 
 
 def is_shouting(text: str) -> bool:
     """A short all-capitals label ("NEWSLETTER", "MENU")."""
-    if len(text.split()) > 3:
+    if len(text.split(maxsplit=3)) > 3:  # four words or more, without splitting a whole paragraph
         return False
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 4 and all(c.isupper() for c in letters)
@@ -74,8 +87,8 @@ def is_metadata_line(text: str) -> bool:
     """A dateline, a byline or a reference number: body metadata, never a title."""
     if _BYLINE.match(text) and len(text.split()) <= 12:
         return True
-    alnum = [c for c in text if c.isalnum()]
-    if alnum and sum(c.isdigit() for c in alnum) / len(alnum) >= 0.5:
+    alnum = sum(map(str.isalnum, text))
+    if alnum and sum(map(str.isdigit, text)) / alnum >= 0.5:  # a digit is always alphanumeric
         return True
     return find_date(text, whole_line=True) is not None
 
@@ -88,9 +101,9 @@ def _char_script(char: str) -> str:
 
 def script_of(text: str) -> str:
     """The dominant script of the letters of `text` (LATIN, CYRILLIC, ARMENIAN ...), or ""."""
-    latin = len(_ASCII_LETTERS.findall(text))
     if text.isascii():
-        return "LATIN" if latin else ""
+        return "LATIN" if _ASCII_LETTERS.search(text) else ""
+    latin = len(_ASCII_LETTERS.findall(text))
     counts: Counter[str] = Counter({"LATIN": latin})
     counts.update(_char_script(c) for c in _NON_ASCII.findall(text) if c.isalpha())
     script, n = counts.most_common(1)[0]

@@ -17,7 +17,7 @@ from accordwatch.clean.signals import ends_sentence
 
 
 def _last_word(text: str) -> str:
-    words = text.split()
+    words = text.rsplit(maxsplit=1)  # the last word only: a long line is not split whole
     return words[-1].casefold().strip(",;:\"'()[]") if words else ""
 
 

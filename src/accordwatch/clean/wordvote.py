@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import chain, repeat
 
 from accordwatch.clean.resources import function_words, settings
 
@@ -49,15 +50,11 @@ def vote(sample: str) -> str | None:
     ballot = _ballot()
     if ballot is None or _NON_LATIN_LETTER.search(lowered):
         return None
-    hits: Counter[str] = Counter()
-    for word, n in Counter(_WORD.findall(lowered)).items():
-        for language in ballot.get(word, ()):
-            hits[language] += n
-    ranked = hits.most_common(2)
-    if not ranked:
+    words = _WORD.findall(lowered)
+    hits = Counter(chain.from_iterable(map(ballot.get, words, repeat((), len(words)))))
+    if not hits:
         return None
-    best, best_hits = ranked[0]
-    runner_up = ranked[1][1] if len(ranked) > 1 else 0
-    if best_hits >= settings()["language_vote_min_hits"] and best_hits >= settings()["language_vote_lead"] * runner_up:
-        return best
-    return None
+    best = max(hits, key=hits.__getitem__)
+    runner_up = max((n for language, n in hits.items() if language != best), default=0)
+    lead = hits[best] >= settings()["language_vote_lead"] * runner_up
+    return best if lead and hits[best] >= settings()["language_vote_min_hits"] else None

@@ -1,0 +1,64 @@
+"""The line signals read with C-level primitives give what the plain per-word readings give."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from accordwatch.clean.boilerplate import _joined_start
+from accordwatch.clean.lines import Line, Unit, split_lines
+from accordwatch.clean.resources import navigation_words, settings, stopwords
+from accordwatch.clean.signals import _OPENING, _PUNCTUATION, ends_sentence, is_prose, navigation_share
+from accordwatch.clean.unwrap import _last_word
+from tests.conftest import EXAMPLES
+
+_PAGES = sorted(EXAMPLES.glob("*.txt")) + sorted((Path(__file__).parent / "resources").glob("*.txt"))
+_LINES = [line.text for path in _PAGES for line in split_lines(path.read_text(encoding="utf-8"))]
+_EDGE_CASES = ["", ".", ")", "\u201d", "Done.\n", "Done.)\n", "Done\n.", "((", "- \u2014 *", "\u00abOui\u00bb.",
+               "A \u201cquote.\u201d", "Why?!", "\u3002", "word", "word.\u2019\u201d)", "Say \"hi\" \u2014 ok"]
+_SENTENCE_END = re.compile(r"[.!?\u2026\u3002\uff01\uff1f][\"'\u201d\u2019\u00bb)\]]*$")
+
+
+def _slow_is_prose(text: str) -> bool:
+    words = text[:300].split()
+    if len(words) < settings()["prose_min_words"] or not _SENTENCE_END.search(text):
+        return False
+    cased = [c for c in (w.lstrip(_OPENING)[:1] for w in words) if c.isupper() or c.islower()]
+    return not cased or sum(c.islower() for c in cased) / len(cased) >= 0.2
+
+
+def _slow_navigation_share(text: str) -> float:
+    words = (w.strip(_PUNCTUATION).casefold() for w in text[:300].split())
+    content = [w for w in words if w and w not in stopwords() and not w[0].isdigit()]
+    return sum(w in navigation_words() for w in content) / len(content) if content else 0.0
+
+
+def test_real_lines_are_there():
+    assert len(_LINES) > 100 and any(not line.isascii() for line in _LINES)
+
+
+@pytest.mark.parametrize("text", _LINES + _EDGE_CASES + [f"\u00ab{t}" for t in _EDGE_CASES])
+def test_fast_signals_equal_slow_ones(text):
+    assert ends_sentence(text) == bool(_SENTENCE_END.search(text))
+    assert is_prose(text) == _slow_is_prose(text)
+    assert navigation_share(text) == _slow_navigation_share(text)
+    words = text.split()
+    assert _last_word(text) == (words[-1].casefold().strip(",;:\"'()[]") if words else "")
+
+
+def test_word_initials_split_as_str_split_does():
+    """is_prose counts words with a regex: its whitespace must be str.split's."""
+    spaces = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
+    text = spaces.join(["Alpha", "beta", "(gamma", "\u201cdelta", "epsilon", "zeta", "eta", "theta", "iota."])
+    assert is_prose(text) == _slow_is_prose(text)
+    space = re.compile(r"\s")
+    assert all(bool(space.match(chr(c))) == chr(c).isspace() for c in range(0x110000))
+
+
+def test_joined_start_equals_the_slice_of_the_whole_join():
+    units = [Unit((Line(i, 0, len(t), t, 0, 0),)) for i, t in enumerate(_LINES[:40])]
+    for limit in (0, 1, 5, 80, 600, 10_000):
+        for n in (0, 1, 2, 40):
+            assert _joined_start(units[:n], limit) == " ".join(u.text for u in units[:n])[:limit]
