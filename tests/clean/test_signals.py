@@ -48,17 +48,29 @@ def test_fast_signals_equal_slow_ones(text):
     assert _last_word(text) == (words[-1].casefold().strip(",;:\"'()[]") if words else "")
 
 
-def test_word_initials_split_as_str_split_does():
-    """is_prose counts words with a regex: its whitespace must be str.split's."""
-    spaces = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
-    text = spaces.join(["Alpha", "beta", "(gamma", "\u201cdelta", "epsilon", "zeta", "eta", "theta", "iota."])
-    assert is_prose(text) == _slow_is_prose(text)
-    space = re.compile(r"\s")
-    assert all(bool(space.match(chr(c))) == chr(c).isspace() for c in range(0x110000))
-
-
 def test_joined_start_equals_the_slice_of_the_whole_join():
     units = [Unit((Line(i, 0, len(t), t, 0, 0),)) for i, t in enumerate(_LINES[:40])]
     for limit in (0, 1, 5, 80, 600, 10_000):
         for n in (0, 1, 2, 40):
             assert _joined_start(units[:n], limit) == " ".join(u.text for u in units[:n])[:limit]
+
+
+def _slow_script_of(text: str) -> str:
+    from collections import Counter
+
+    from accordwatch.clean.signals import _char_script
+
+    counts: Counter[str] = Counter({"LATIN": len(re.findall(r"[A-Za-z]", text))})
+    counts.update(_char_script(c) for c in re.findall(r"[^\x00-\x7f]", text) if c.isalpha())
+    script, n = counts.most_common(1)[0]
+    return script if n else ""
+
+
+@pytest.mark.parametrize("text", _LINES + _EDGE_CASES + ["\u201cQuoted\u201d \u2014 yes", "Ab \u0410\u0431", "\u0410\u0431 Ab"])
+def test_script_and_key_equal_slow_ones(text):
+    from accordwatch.clean.lines import normalise
+    from accordwatch.clean.signals import script_of
+
+    assert script_of(text) == _slow_script_of(text)
+    if text:
+        assert Unit((Line(0, 0, len(text), text, 0, 0),)).key == normalise(text)

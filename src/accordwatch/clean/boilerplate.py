@@ -62,7 +62,7 @@ class CorpusContext:
             if raw.id in seen_ids:  # an exact duplicate document repeats every line; count it once
                 continue
             seen_ids.add(raw.id)
-            lines = [line.strip() for line in raw.raw.split("\n") if line.strip()]
+            lines = [line for line in map(str.strip, raw.raw.split("\n")) if line]
             doc = groups.add({normalise(line) for line in lines if len(line) >= long_min})
             short_lines.append((doc, {normalise(line) for line in lines if len(line) <= short_max}))
         per_line: dict[str, set[int]] = {}

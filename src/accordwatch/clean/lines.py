@@ -44,8 +44,11 @@ def split_lines(raw: str) -> list[Line]:
 
 def normalise(text: str) -> str:
     """Comparison key of a line: case-folded, spaces collapsed, typographic quotes made plain."""
-    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
-    return " ".join(text.split()).casefold()
+    return _plain_quotes(" ".join(text.split())).casefold()
+
+
+def _plain_quotes(text: str) -> str:
+    return text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
 
 
 class Unit:
@@ -60,8 +63,8 @@ class Unit:
     def __init__(self, lines: tuple[Line, ...]) -> None:
         self.lines = lines
         self.text = lines[0].text if len(lines) == 1 else " ".join(line.text for line in lines)
-        self.key = normalise(self.text)
         self.words = self.text.split()
+        self.key = _plain_quotes(" ".join(self.words)).casefold()  # normalise(text), from the words at hand
 
     def __repr__(self) -> str:
         return f"Unit({self.lines!r})"

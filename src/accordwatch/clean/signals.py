@@ -22,10 +22,6 @@ _PUNCTUATION = _OPENING + ".,;:!?\u201d\u2019\u00bb)]}\u2026"
 _ASCII_LETTERS = re.compile(r"[A-Za-z]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _BYLINE = re.compile(r"^(by|from|author|written by|reporting by)\b", re.IGNORECASE)
-# The first character of each whitespace-separated word past its opening punctuation: one match a
-# word, as str.split() cuts them (re's \s and str.isspace are the same set). A word of opening
-# marks only yields its last mark, uncased like the empty initial it stands for.
-_INITIAL = re.compile(r"(?<!\S)[" + re.escape(_OPENING) + r"]*(\S)")
 _SENTENCE_ENDERS = ".!?\u2026\u3002\uff01\uff1f"
 _CLOSERS = "\"'\u201d\u2019\u00bb)]"
 
@@ -39,10 +35,10 @@ def ends_sentence(text: str) -> bool:
 
 def is_prose(text: str) -> bool:
     """A paragraph of running text: enough words, a sentence end, mostly lower-case words."""
-    initials = _INITIAL.findall(text[:_SHAPE_SAMPLE])
-    if len(initials) < settings()["prose_min_words"] or not ends_sentence(text):
+    words = text[:_SHAPE_SAMPLE].split()
+    if len(words) < settings()["prose_min_words"] or not ends_sentence(text):
         return False
-    letters = "".join(initials)
+    letters = "".join([w.lstrip(_OPENING)[:1] for w in words])  # word initials past opening marks
     lower = sum(map(str.islower, letters))
     cased = lower + sum(map(str.isupper, letters))
     if not cased:  # scripts without case (Arabic, CJK ...): shape is all we have
@@ -101,10 +97,10 @@ def _char_script(char: str) -> str:
 
 def script_of(text: str) -> str:
     """The dominant script of the letters of `text` (LATIN, CYRILLIC, ARMENIAN ...), or ""."""
-    if text.isascii():
+    other_letters = [c for c in _NON_ASCII.findall(text) if c.isalpha()]
+    if not other_letters:  # letters are ASCII only (curly quotes and dashes are not letters): no count needed
         return "LATIN" if _ASCII_LETTERS.search(text) else ""
-    latin = len(_ASCII_LETTERS.findall(text))
-    counts: Counter[str] = Counter({"LATIN": latin})
-    counts.update(_char_script(c) for c in _NON_ASCII.findall(text) if c.isalpha())
+    counts: Counter[str] = Counter({"LATIN": len(_ASCII_LETTERS.findall(text))})
+    counts.update(_char_script(c) for c in other_letters)
     script, n = counts.most_common(1)[0]
     return script if n else ""
