@@ -59,3 +59,28 @@ def test_detect_language_equals_lingua_on_reference_texts(path):
     text = path.read_text(encoding="utf-8")
     name = lingua_language(_sample(text, settings()["language_sample_chars"]))
     assert detect_language(text) == (_iso_code(name) if name else None)
+
+
+def test_vote_letter_runs_are_the_letter_runs_of_any_latin_sample():
+    """The vote's fast letter class equals [^\\W\\d_] on every character a Latin sample may hold."""
+    import re
+
+    from accordwatch.clean.wordvote import _NON_LATIN_LETTER, _WORD
+
+    letter = re.compile(r"[^\W\d_]")
+    for code in range(0x110000):
+        char = chr(code)
+        if not _NON_LATIN_LETTER.match(char):
+            assert bool(letter.match(char)) == bool(_WORD.match(char)), hex(code)
+
+
+def test_names_make_the_vote_abstain():
+    team_sheet, places = _SAMPLES["ENGLISH"][4], _SAMPLES["ENGLISH"][5]
+    assert vote(team_sheet) is None and vote(places) is None
+
+
+def test_a_short_text_gets_lingua_answer_even_a_wrong_one():
+    """Only a full sample is voted on: the output stays lingua's where lingua is unsure of itself."""
+    assert detect_language("The ceasefire held.") == _iso_code(lingua_language("The ceasefire held."))
+    long_english = " ".join(_SAMPLES["ENGLISH"][:3])
+    assert len(long_english) > settings()["language_sample_chars"] and detect_language(long_english) == "en"

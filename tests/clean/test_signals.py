@@ -74,3 +74,10 @@ def test_script_and_key_equal_slow_ones(text):
     assert script_of(text) == _slow_script_of(text)
     if text:
         assert Unit((Line(0, 0, len(text), text, 0, 0),)).key == normalise(text)
+
+
+def test_year_prefilter_keeps_every_date():
+    """find_date looks for a year first: every pattern has one, so no date is lost."""
+    from accordwatch.clean.dateline import _patterns
+
+    assert all("(?P<y>(?:19|20)\\d\\d)" in pattern.pattern for pattern in _patterns())

@@ -15,6 +15,7 @@ from accordwatch.clean.resources import month_numbers
 
 _TIME = r"(?:[,\s]+(?:at\s+)?(?P<hh>[01]?\d|2[0-3])[:.h](?P<mi>[0-5]\d)(?::[0-5]\d)?)?"
 _YEAR = r"(?P<y>(?:19|20)\d\d)"
+_ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 # Words a dateline may carry besides the date itself.
 _FILLER = re.compile(
     r"\b(published|updated|posted|last|modified|on|at|am|pm|gmt|utc|msk|cet|cest|est|edt|bst|"
@@ -59,6 +60,8 @@ def _to_found(match: re.Match[str]) -> FoundDate | None:
 
 def find_date(text: str, whole_line: bool = False) -> FoundDate | None:
     """The first full date in `text`; with `whole_line`, only if the date is (nearly) all the line holds."""
+    if not _ANY_YEAR.search(text):  # every pattern needs a year: most lines are done with one quick scan
+        return None
     for pattern in _patterns():
         match = pattern.search(text)
         if match is None:

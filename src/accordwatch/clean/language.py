@@ -53,10 +53,13 @@ def _has_letters(text: str, least: int) -> bool:
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the language of `text`, or None when there is too little to tell."""
-    sample = _sample(text, settings()["language_sample_chars"])
+    limit = settings()["language_sample_chars"]
+    sample = _sample(text, limit)
     if not _has_letters(sample[:100], 3):
         return None
-    name = vote(sample) or lingua_language(sample)
+    # Only a full sample goes to the vote: on shorter texts lingua's answer is noisy (it calls
+    # "The ceasefire held." Romanian), and the vote must give lingua's answer, not a better one.
+    name = (vote(sample) if len(sample) >= limit else None) or lingua_language(sample)
     return _iso_code(name) if name is not None else None
 
 
