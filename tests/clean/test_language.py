@@ -84,3 +84,25 @@ def test_a_short_text_gets_lingua_answer_even_a_wrong_one():
     assert detect_language("The ceasefire held.") == _iso_code(lingua_language("The ceasefire held."))
     long_english = " ".join(_SAMPLES["ENGLISH"][:3])
     assert len(long_english) > settings()["language_sample_chars"] and detect_language(long_english) == "en"
+
+
+def test_every_configured_latin_language_has_function_words():
+    """Else the vote is off (a language without a list could never win, and lose its texts to another)."""
+    from lingua import Language
+
+    from accordwatch.clean.resources import function_words
+
+    latin = {language.name for language in Language.all_with_latin_script()}
+    assert latin & set(settings()["languages"]) <= function_words().keys()
+
+
+def test_vote_is_off_when_a_latin_language_lacks_its_list(monkeypatch):
+    from accordwatch.clean import wordvote
+
+    lists = {k: v for k, v in wordvote.function_words().items() if k != "TAGALOG"}
+    monkeypatch.setattr(wordvote, "function_words", lambda: lists)
+    wordvote._ballot.cache_clear()
+    try:
+        assert vote(" ".join(_SAMPLES["ENGLISH"][:3])) is None
+    finally:
+        wordvote._ballot.cache_clear()
