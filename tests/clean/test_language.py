@@ -106,3 +106,10 @@ def test_vote_is_off_when_a_latin_language_lacks_its_list(monkeypatch):
         assert vote(" ".join(_SAMPLES["ENGLISH"][:3])) is None
     finally:
         wordvote._ballot.cache_clear()
+
+
+@pytest.mark.parametrize("text", ["", "ab", "abc", "1 2 3 a b", "\u2014 \u00e9t\u00e9", "\u0410\u0431", "12345", "a1b2c3"])
+def test_has_letters_counts_as_isalpha_does(text):
+    from accordwatch.clean.language import _has_letters
+
+    assert _has_letters(text, 3) == (sum(c.isalpha() for c in text) >= 3)
