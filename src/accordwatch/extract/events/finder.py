@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from accordwatch.extract.agreements import find_agreement_mentions
 from accordwatch.extract.agreements.timeline import sentences
@@ -105,8 +105,13 @@ def find_events(doc: Document, actors: Sequence[ActorMention], timexes: Sequence
 
 def _sentence_events(ctx: _Context, lo: int, hi: int) -> list[Event]:
     text = ctx.text
+    trigs = ctx.triggers_in(lo, hi)
+    agreements = [a for a in ctx.agreements if lo <= a.start < hi]
+    if not trigs and not agreements:
+        return []  # every event comes from a trigger or a named agreement; the rest only reads the context
     ctx.at_sentence(lo, hi)
-    trigs = [t for t in ctx.triggers_in(lo, hi) if not ctx.in_agreement_name(t)]
+    if ctx.agreements:
+        trigs = [t for t in trigs if not ctx.in_agreement_name(t)]
     speech = [t for t in trigs if t.role == "speech"]
     statements = [t for t in speech if t.rule.mode == "statement"]
     speaker = speaker_of(text, lo, hi, statements[0], ctx.here) if statements else ()
@@ -114,7 +119,6 @@ def _sentence_events(ctx: _Context, lo: int, hi: int) -> list[Event]:
         speaker = ctx.last_speaker
     if speaker:
         ctx.last_speaker = speaker
-    agreements = [a for a in ctx.agreements if lo <= a.start < hi]
     concluding = any(t.role == "agreement" for t in trigs)
     out = [e for t in _acts(ctx, lo, hi, trigs) if (e := _event(ctx, lo, hi, t, speech, speaker, agreements))]
     if agreements and not concluding:
@@ -130,12 +134,18 @@ def _acts(ctx: _Context, lo: int, hi: int, trigs: list[Trigger]) -> list[Trigger
     """The triggers of a sentence that state events of their own."""
     text = ctx.text
     folded = governed(text, trigs)
-    main = main_trigger(trigs, text)
+    main: list[Trigger | None] = []  # the sentence's main trigger, found only where a rule asks for it
+
+    def is_main(t: Trigger) -> bool:
+        if not main:
+            main.append(main_trigger(trigs, text))
+        return t is main[0]
+
     out = []
     for t in trigs:
         if t.role == "speech" or t in folded or _in_condition(text, lo, t):
             continue
-        if _background(ctx, lo, hi, t) or _purpose(text, lo, t, main=t is main) or _aside(text, lo, t) \
+        if _background(ctx, lo, hi, t) or _purpose(text, lo, t, is_main) or _aside(text, lo, t) \
                 or _reduced_relative(text, lo, t) or _referred_back(text, lo, t):
             continue
         if t.rule.type == "CONSULT" and any(c.role == "agreement" and words_between(text, c.end, t.start) <= 6
@@ -172,7 +182,7 @@ def _reduced_relative(text: str, lo: int, t: Trigger) -> bool:
     return t.role == "agreement" and bool(AGREEMENT_NOUN.search(text, max(lo, t.start - 20), t.start))
 
 
-def _purpose(text: str, lo: int, t: Trigger, main: bool) -> bool:
+def _purpose(text: str, lo: int, t: Trigger, is_main: Callable[[Trigger], bool]) -> bool:
     """"its mandate was to unblock ...", "an effort to support stability": an aim, not an event; but
     "ready to facilitate", "agreed to establish" are intentions (planned events). A sentence's main
     trigger is an aim only after a noun that says so."""
@@ -181,7 +191,7 @@ def _purpose(text: str, lo: int, t: Trigger, main: bool) -> bool:
     before = text[max(lo, t.start - 60):t.start]
     if not re.search(r"\bto\s+$", before):
         return False
-    if main:
+    if is_main(t):
         return bool(AIM.search(before))
     return not modality_rules().planned.search(" ".join(before.split()[-3:]))
 
