@@ -80,6 +80,14 @@ class _Context:
         self.last_source: tuple[str, ...] = ()
         self.last_speaker: tuple[str, ...] = ()
         self.agreement_of: dict[int, str] = {}  # id(event) -> agreement_key, for merging
+        self._clause_starts: dict[int, int] = {}  # trigger start -> start of its clause
+
+    def clause_of(self, lo: int, t: Trigger) -> int:
+        """Where the clause of trigger t (in the sentence starting at lo) starts; asked for more than once."""
+        at = self._clause_starts.get(t.start)
+        if at is None:
+            at = self._clause_starts[t.start] = clause_start(self.text, lo, t.start)
+        return at
 
     def triggers_in(self, lo: int, hi: int) -> list[Trigger]:
         return self.triggers[bisect.bisect_left(self.trigger_starts, lo):bisect.bisect_left(self.trigger_starts, hi)]
@@ -143,7 +151,7 @@ def _acts(ctx: _Context, lo: int, hi: int, trigs: list[Trigger]) -> list[Trigger
 
     out = []
     for t in trigs:
-        if t.role == "speech" or t in folded or _in_condition(text, lo, t):
+        if t.role == "speech" or t in folded or _in_condition(text, ctx.clause_of(lo, t), t):
             continue
         if _background(ctx, lo, hi, t) or _purpose(text, lo, t, is_main) or _aside(text, lo, t) \
                 or _reduced_relative(text, lo, t) or _referred_back(text, lo, t):
@@ -208,9 +216,9 @@ def _after_aim_opener(text: str, lo: int, pos: int) -> bool:
     return False
 
 
-def _in_condition(text: str, lo: int, t: Trigger) -> bool:
+def _in_condition(text: str, clause_lo: int, t: Trigger) -> bool:
     """An action named only as a condition ("unless Baku and Yerevan refuse") did not happen."""
-    return bool(CONDITION.search(text, clause_start(text, lo, t.start), t.start))
+    return bool(CONDITION.search(text, clause_lo, t.start))
 
 
 def _pronoun_speaker(text: str, t: Trigger) -> bool:
@@ -221,7 +229,7 @@ def _pronoun_speaker(text: str, t: Trigger) -> bool:
 def _event(ctx: _Context, lo: int, hi: int, t: Trigger, speech: list[Trigger], speaker: tuple[str, ...],
            agreements: list[Agreement]) -> Event | None:
     text = ctx.text
-    mod = modality(text, lo, hi, t)
+    mod = modality(text, lo, hi, t, ctx.clause_of(lo, t))
     kind = retyped(t.rule.type, mod, False, t.role)
     if mod == "asserted" and conditional(text, t, hi):
         mod = "hypothetical"
@@ -248,8 +256,8 @@ def _event(ctx: _Context, lo: int, hi: int, t: Trigger, speech: list[Trigger], s
             return None  # an end "until" no stated date, or a planned one, states no event
     elif mod == "planned" and basis != "timex" and ctx.dct:
         date, basis = ctx.dct, "document"  # a plan without a date of its own: as stated at the report's date
-    start = min(t.start, _source_start(ctx, lo, t.start, src))
-    ev = Event(ctx.doc.id, start, _clause_end(text, t.end, hi), text[start:_clause_end(text, t.end, hi)],
+    start, end = min(t.start, _source_start(ctx, lo, t.start, src)), _clause_end(text, t.end, hi)
+    ev = Event(ctx.doc.id, start, end, text[start:end],
                  kind, t.rule.id, 0.7, mode=t.rule.mode if kind == t.rule.type else "",
                  source_actors=src, target_actors=tuple(a for a in tgt if a not in src), date=date,
                  date_basis=basis, location=location(text, t.end, hi, ctx.here),
