@@ -13,30 +13,33 @@ from accordwatch.extract.actors.finder import Found, Scan
 
 def find_candidates(scan: Scan) -> list[Found]:
     covered = {i for f in scan.found for i in range(f.first, f.last + 1)}
+    starts = _name_starts(scan) - covered
     out: list[Found] = []
     pos = 0
     for i in scan.tokens.capitalised():
-        if i < pos or not _starts_name(scan, i, covered):
+        if i < pos or i not in starts:
             continue
-        pos = _run_end(scan, i, covered)
+        pos = _run_end(scan, i, covered, starts)
         f = _candidate(scan, i, pos)
         if f:
             out.append(f)
     return out
 
 
-def _starts_name(scan: Scan, i: int, covered: set[int]) -> bool:
-    first = scan.tokens.words[i][:1]
-    key = scan.tokens.keys[i]
-    return first.isupper() and first.isalpha() and i not in covered \
-        and key not in scan.words.stop and key not in scan.words.not_names
+def _name_starts(scan: Scan) -> set[int]:
+    """The tokens a name can start with: a capital letter, and no stop word or known non-name."""
+    words, keys, stop, not_names = scan.tokens.words, scan.tokens.keys, scan.words.stop, scan.words.not_names
+    return {i for i in scan.tokens.capitalised()
+            if words[i][0].isalpha() and keys[i] not in stop and keys[i] not in not_names}
 
 
-def _run_end(scan: Scan, i: int, covered: set[int]) -> int:
+def _run_end(scan: Scan, i: int, covered: set[int], starts: set[int]) -> int:
+    """The end of the run of name words from i, joined by connectors ("Association of African Jurists");
+    `starts` are the uncovered tokens a name word can be."""
     end, n, keys, connectors = i + 1, len(scan.tokens), scan.tokens.keys, scan.words.connectors
     while end < n and end not in covered:
-        joins = keys[end] in connectors and end + 1 < n and _starts_name(scan, end + 1, covered)
-        if not (joins or _starts_name(scan, end, covered)):
+        joins = keys[end] in connectors and end + 1 < n and end + 1 in starts
+        if not (joins or end in starts):
             break
         end += 1
     return end

@@ -81,12 +81,15 @@ def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Tri
                                for rule in trigger_rules() for m in rule.regex.finditer(text, start, end)])
     _, unanchored = prefix_table()
     found: dict[tuple[int, int, str], Trigger] = {}
-    for word, positions in _word_positions(low, start, end).items():
-        for rule, alt in _patterns_for(word):
-            for pos in positions:
-                m = alt.regex.match(low, pos, end)
-                if m:
-                    found.setdefault((m.start(), m.end(), rule.id), Trigger(m.start(), m.end(), rule))
+    # Word by word in text order (matches at one start come in pattern order, as ties in _drop_overlaps need).
+    for word in candidate_words().finditer(low, start, end):
+        pos = word.start()
+        for rule, alt in _patterns_for(word.group()):
+            m = alt.regex.match(low, pos, end)
+            if m:
+                key = (pos, m.end(), rule.id)
+                if key not in found:
+                    found[key] = Trigger(pos, key[1], rule)
     for rule, alt in unanchored:
         for m in alt.regex.finditer(low, start, end):
             found.setdefault((m.start(), m.end(), rule.id), Trigger(m.start(), m.end(), rule))
@@ -110,18 +113,10 @@ def _patterns_for(word: str) -> tuple[tuple[TriggerRule, Alternative], ...]:
     return tuple(out)
 
 
-def _word_positions(low: str, start: int, end: int) -> dict[str, list[int]]:
-    """Where each word that starts with a pattern's literal prefix occurs (the only words worth trying),
-    in order of first occurrence; one regular expression skips all other words at C speed."""
-    positions: dict[str, list[int]] = {}
-    for m in candidate_words().finditer(low, start, end):
-        positions.setdefault(m.group(), []).append(m.start())
-    return positions
-
-
 @lru_cache(maxsize=1)
 def candidate_words() -> re.Pattern[str]:
-    """A whole word of WORD that starts with one of the literal prefixes, as one trie-shaped expression."""
+    """A whole word of WORD that starts with one of the literal prefixes (the only words worth trying), as
+    one trie-shaped expression: it skips all other words at C speed."""
     return re.compile(rf"(?<![\w'’-])(?:{_trie_regex(sorted(prefix_table()[0]))})[\w'’-]*")
 
 
@@ -144,6 +139,9 @@ def _trie_regex(words: list[str]) -> str:
 
 def _drop_overlaps(triggers: list[Trigger]) -> list[Trigger]:
     """Where matches overlap keep the higher priority one, then the longer one."""
+    by_start = sorted(triggers, key=lambda t: t.start)
+    if all(a.end <= b.start for a, b in zip(by_start, by_start[1:])):
+        return by_start  # no two overlap (the usual case): all are kept, in text order
     ranked = sorted(triggers, key=lambda t: (-t.rule.priority, -(t.end - t.start), t.start))
     kept: list[Trigger] = []
     for t in ranked:
