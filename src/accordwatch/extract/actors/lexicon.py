@@ -133,8 +133,7 @@ class Item:
         return "".join(words) == self.joined
 
 
-@dataclass(frozen=True)
-class Phrase:
+class Phrase(NamedTuple):  # a tuple: a dozen are made per text, and a tuple is quick to make
     first: int  # token index
     last: int  # token index, inclusive
     items: tuple[Item, ...]

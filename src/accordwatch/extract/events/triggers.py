@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from accordwatch.extract.events.lexicon import (
     Alternative,
@@ -140,7 +141,7 @@ def _trie_regex(words: list[str]) -> str:
 def _drop_overlaps(triggers: list[Trigger]) -> list[Trigger]:
     """Where matches overlap keep the higher priority one, then the longer one."""
     by_start = sorted(triggers, key=lambda t: t.start)
-    if all(a.end <= b.start for a, b in zip(by_start, by_start[1:])):
+    if all(a.end <= b.start for a, b in pairwise(by_start)):
         return by_start  # no two overlap (the usual case): all are kept, in text order
     ranked = sorted(triggers, key=lambda t: (-t.rule.priority, -(t.end - t.start), t.start))
     kept: list[Trigger] = []
