@@ -58,8 +58,11 @@ def extract(doc: Document) -> Processed:
     dct, _ = document_date(doc)
     actors = find_actors(doc, when=dct)
     figures = find_figures(doc, timexes)
-    events = find_events(doc, actors, timexes, dct)
+    # Agreements before events: the events stage reads the agreement mentions of the document, which
+    # the agreements stage has then just found (and kept, see agreements.find), so they are found once
+    # and counted where they belong.
     agreements, provisions = find_agreements(doc, actors, timexes)
+    events = find_events(doc, actors, timexes, dct)
     spans: list[Span] = [*timexes, *actors, *figures, *events, *agreements, *provisions]
     return Processed(doc, spans)
 

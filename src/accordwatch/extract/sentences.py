@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 _ABBREV = {
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov",
@@ -49,7 +50,14 @@ def _split_paragraph(text: str, start: int, end: int) -> Iterator[tuple[int, int
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Sentences of `text` as (start, end) with surrounding white space trimmed."""
+    """Sentences of `text` as (start, end) with surrounding white space trimmed (a new list each call)."""
+    return list(_sentence_spans(text))
+
+
+@lru_cache(maxsize=4)
+def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """The split, kept for the last few texts: the figures, agreements and events stages all read the
+    sentences of the document at hand (a str keeps its hash, so the look-up costs little)."""
     out: list[tuple[int, int]] = []
     pos = 0
     for m in [*_PARA.finditer(text), None]:
@@ -62,4 +70,4 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             if s < e:
                 out.append((s, e))
         pos = m.end() if m else len(text)
-    return out
+    return tuple(out)

@@ -13,30 +13,33 @@ from accordwatch.extract.actors.finder import Found, Scan
 
 def find_candidates(scan: Scan) -> list[Found]:
     covered = {i for f in scan.found for i in range(f.first, f.last + 1)}
+    starts = _name_starts(scan) - covered
     out: list[Found] = []
     pos = 0
-    for i in [i for i, w in enumerate(scan.tokens.words) if w[:1].isupper()]:
-        if i < pos or not _starts_name(scan, i, covered):
+    for i in scan.tokens.capitalised():
+        if i < pos or i not in starts:
             continue
-        pos = _run_end(scan, i, covered)
+        pos = _run_end(scan, i, covered, starts)
         f = _candidate(scan, i, pos)
         if f:
             out.append(f)
     return out
 
 
-def _starts_name(scan: Scan, i: int, covered: set[int]) -> bool:
-    first = scan.tokens.words[i][:1]
-    return first.isupper() and first.isalpha() and i not in covered \
-        and scan.tokens.keys[i] not in scan.words.stop and scan.tokens.keys[i] not in scan.words.not_names
+def _name_starts(scan: Scan) -> set[int]:
+    """The tokens a name can start with: a capital letter, and no stop word or known non-name."""
+    words, keys, stop, not_names = scan.tokens.words, scan.tokens.keys, scan.words.stop, scan.words.not_names
+    return {i for i in scan.tokens.capitalised()
+            if words[i][0].isalpha() and keys[i] not in stop and keys[i] not in not_names}
 
 
-def _run_end(scan: Scan, i: int, covered: set[int]) -> int:
-    end = i + 1
-    while end < len(scan.tokens) and end not in covered:
-        joins = scan.tokens.keys[end] in scan.words.connectors and end + 1 < len(scan.tokens) \
-            and _starts_name(scan, end + 1, covered)
-        if not (joins or _starts_name(scan, end, covered)):
+def _run_end(scan: Scan, i: int, covered: set[int], starts: set[int]) -> int:
+    """The end of the run of name words from i, joined by connectors ("Association of African Jurists");
+    `starts` are the uncovered tokens a name word can be."""
+    end, n, keys, connectors = i + 1, len(scan.tokens), scan.tokens.keys, scan.words.connectors
+    while end < n and end not in covered:
+        joins = keys[end] in connectors and end + 1 < n and end + 1 in starts
+        if not (joins or end in starts):
             break
         end += 1
     return end
@@ -44,14 +47,18 @@ def _run_end(scan: Scan, i: int, covered: set[int]) -> int:
 
 def _candidate(scan: Scan, first: int, end: int) -> Found | None:
     keys = scan.tokens.keys[first:end]
-    text = scan.text[scan.tokens[first].start:scan.tokens[end - 1].end]
     heads = scan.words.org_heads
     if any(k in heads for k in keys[1:]) or (keys[0] in heads and len(keys) > 2):
-        return Found(first, end - 1, text, f"candidate:{text}", "organisation", "candidate",
-                     "actors.candidate_org")
+        return Found(first, end - 1, _text(scan, first, end), f"candidate:{_text(scan, first, end)}",
+                     "organisation", "candidate", "actors.candidate_org")
     if scan.key(end) not in scan.words.speech_verbs or len(keys) > 4:
         return None
     if any(scan._blocks(i) for i in range(first, end)):
         return None
     kind = "person" if 2 <= len(keys) <= 3 else "organisation"
+    text = _text(scan, first, end)
     return Found(first, end - 1, text, f"candidate:{text}", kind, "candidate", "actors.candidate_subject")
+
+
+def _text(scan: Scan, first: int, end: int) -> str:
+    return scan.text[scan.tokens.starts[first]:scan.tokens.ends[end - 1]]

@@ -25,20 +25,23 @@ from accordwatch.extract.actors.finder import Found, Scan
 from accordwatch.extract.actors.gazetteer import Entry, load_generic_nouns
 
 COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
+# The patterns below start with the first letter of their first word and then check the word boundary
+# behind it ("[Tt](?<!\w.)he" is "\bthe" or "\bThe"): a pattern that starts with a letter class lets the
+# regex engine skip at once to where that letter occurs, where one starting with \b is tried everywhere.
 # "the two foreign policy chiefs", "both leaders", "the three heads of state": up to three modifiers.
 PLURAL_ROLE = re.compile(
-    r"\b(?:[Tt]he\s+(two|three|four|five)|[Bb]oth(?:\s+the)?)\s+(?:[a-z-]+\s+){0,3}?"
+    r"[TtBb](?<!\w.)(?:(?<=[Tt])he\s+(two|three|four|five)|(?<=[Bb])oth(?:\s+the)?)\s+(?:[a-z-]+\s+){0,3}?"
     r"(?:chiefs|ministers|leaders|presidents|premiers|heads\s+of\s+(?:state|government)|counterparts|"
     r"diplomats|envoys|negotiators)\b")
 # "the foreign ministers", "the heads of state" (not "the leaders of Russia and Armenia"): the leaders named
 # together last.
-UNCOUNTED_ROLE = re.compile(r"\b[Tt]he\s+(?:foreign\s+)?(?:ministers|leaders|presidents|prime\s+ministers|"
+UNCOUNTED_ROLE = re.compile(r"[Tt](?<!\w.)he\s+(?:foreign\s+)?(?:ministers|leaders|presidents|prime\s+ministers|"
                             r"heads\s+of\s+(?:state|government)|foreign\s+policy\s+chiefs)\b(?!\s+of\b)")
 # How far apart (in characters) leaders named together may be ("A and B", "A, the president of X, and B").
 TOGETHER = 100
 # "the three countries", "both states": that many of the states named most recently.
-PLURAL_STATES = re.compile(r"\b(?:[Tt]he\s+(two|three|four|five)|[Bb]oth(?:\s+the)?)\s+(?:[a-z-]+\s+)?"
-                           r"(?:countries|states|nations|governments|republics)\b")
+PLURAL_STATES = re.compile(r"[TtBb](?<!\w.)(?:(?<=[Tt])he\s+(two|three|four|five)|(?<=[Bb])oth(?:\s+the)?)\s+"
+                           r"(?:[a-z-]+\s+)?(?:countries|states|nations|governments|republics)\b")
 
 
 def resolve_in_document(scan: Scan, found: list[Found], scan_lines: Callable[[], Sequence[Found]]) -> list[Found]:
@@ -139,13 +142,13 @@ def _uncounted_roles(scan: Scan, found: list[Found]) -> list[Found]:
 def _named_together(scan: Scan, found: list[Found], before: int) -> list[Found]:
     """The distinct leaders of the last group named close together before token `before` (two to five;
     none where the last leader was named alone)."""
-    spans = scan.tokens.spans
+    starts, ends = scan.tokens.starts, scan.tokens.ends
     leaders = [f for f in found if f.first < before and f.actor_type == "leader"
                and not f.actor_id.startswith("candidate:")]
     group: list[Found] = []
     for f in reversed(leaders):
         if group:
-            gap = scan.text[spans[f.last][1]:spans[group[-1].first][0]]
+            gap = scan.text[ends[f.last]:starts[group[-1].first]]
             if len(gap) > TOGETHER or "\n\n" in gap:
                 break
         group.append(f)
@@ -155,9 +158,9 @@ def _named_together(scan: Scan, found: list[Found], before: int) -> list[Found]:
 
 def _token_at(scan: Scan, offset: int, side: int) -> int | None:
     """The index of the token starting (side 0) or ending (side 1) at `offset`, if one does."""
-    spans = scan.tokens.spans
-    i = bisect.bisect_left(spans, (offset, 0)) - side  # the first starting there, or the one before it
-    return i if 0 <= i < len(spans) and spans[i][side] == offset else None
+    starts = scan.tokens.starts
+    i = bisect.bisect_left(starts, offset) - side  # the first starting there, or the one before it
+    return i if 0 <= i < len(starts) and (starts, scan.tokens.ends)[side][i] == offset else None
 
 
 def _recent(found: list[Found], before: int, n: int, kind: str) -> list[Found]:

@@ -64,13 +64,14 @@ class Scan:
         self.gaz = load_gazetteer()
         self.words = load_words()
         self.tokens: Tokens = tokenize(text)
+        self.n = len(self.tokens)  # asked for at every step of the rules
         self.phrases = load_lexicon().match(self.tokens)
         self.at: dict[int, Phrase] = {p.first: p for p in self.phrases}
         self.found: list[Found] = []
 
     # -- helpers over tokens -------------------------------------------------------------------------
     def key(self, i: int) -> str:
-        return self.tokens.keys[i] if 0 <= i < len(self.tokens) else ""
+        return self.tokens.keys[i] if 0 <= i < self.n else ""
 
     def state_ref(self, p: Phrase | None) -> tuple[Entry, str] | None:
         """(state, how) where the phrase names a state ('alias') or is its demonym ('demonym')."""
@@ -133,7 +134,7 @@ class Scan:
         """A one-word surname or city followed by a capitalised word no phrase starts: part of a longer
         proper name ('Trump Route', 'Washington Post', 'Moscow State University')."""
         nxt = p.last + 1
-        if p.first != p.last or nxt >= len(self.tokens) or nxt in self.at:
+        if p.first != p.last or nxt >= self.n or nxt in self.at:
             return False
         word = self.tokens.words[nxt]
         return word[:1].isupper() and word.isalpha() and self.key(nxt) not in self.words.stop \
@@ -175,7 +176,7 @@ class Scan:
     def skip_modifiers(self, pos: int, limit: int = 2) -> int:
         """Past up to `limit` plain words before a head noun ('junior', 'nationalist', 'Sandinista')."""
         start = pos
-        while pos - start < limit and pos < len(self.tokens) and pos not in self.at:
+        while pos - start < limit and pos < self.n and pos not in self.at:
             tok = self.tokens[pos]
             if not tok.text.replace("-", "").isalpha() or tok.key in self.words.stop:
                 break
@@ -263,7 +264,7 @@ class Scan:
     def name_run(self, pos: int) -> int:
         """The token index after a run of 1-4 capitalised name words (with particles: 'F.W. de Klerk')."""
         end = pos
-        while end < len(self.tokens) and end - pos < 5:
+        while end < self.n and end - pos < 5:
             tok = self.tokens[end]
             name_word = tok.capitalised and tok.text[:1].isalpha() and tok.key not in self.words.stop \
                 and not self._blocks(end)
@@ -350,7 +351,7 @@ class Scan:
         if self.key(pos) != "in":
             return last
         at = pos + 2 if self.key(pos + 1) == "the" else pos + 1
-        end = self.name_run(at) if at < len(self.tokens) else at
+        end = self.name_run(at) if at < self.n else at
         p = self.at.get(at)
         if p is not None and (p.of_kind("place") or self.state_ref(p)):
             end = max(end, p.last + 1)

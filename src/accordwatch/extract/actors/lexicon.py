@@ -11,8 +11,10 @@ in any case.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate, compress
+from operator import itemgetter
 from typing import NamedTuple, overload
 
 from accordwatch.extract.actors.gazetteer import (
@@ -27,8 +29,14 @@ from accordwatch.extract.actors.gazetteer import (
 )
 
 # Dotted acronyms (U.S., U.N.), words with inner hyphens or apostrophes (Nagorno-Karabakh, d'Ivoire),
-# a possessive 's as its own token, any other single character.
-_TOKEN = re.compile(r"[A-Za-z](?:\.[A-Za-z])+\.?|\w+(?:[-\u2010\u2011]\w+)*(?:['\u2019](?!s\b)\w+)*|['\u2019]s\b|\S")
+# a possessive 's as its own token, any other single character. Every token starts with a non-space
+# (the look-ahead lets the engine skip white space at once), and the word parts never need to give
+# characters back (possessive quantifiers: the same tokens, with no backtracking state kept).
+_TOKEN = re.compile(r"(?=\S)(?:[A-Za-z](?:\.[A-Za-z])+\.?|\w++(?:[-\u2010\u2011]\w++)*+(?:['\u2019](?!s\b)\w++)*+"
+                    r"|['\u2019]s\b|\S)")
+# The same tokens as the odd items of a split (gaps and tokens alternate), so that words and offsets come
+# from C-level calls rather than one Python step per match.
+_SPLIT = re.compile(f"({_TOKEN.pattern})")
 
 
 class Token(NamedTuple):
@@ -43,16 +51,30 @@ class Tokens:
     """The tokens of a text as parallel lists (cheap to build); tokens[i] makes a Token on demand."""
 
     def __init__(self, text: str):
-        self.spans = [m.span() for m in _TOKEN.finditer(text)]
-        self.words = [text[a:b] for a, b in self.spans]
-        self.keys = [w.lower() if w.isascii() else _key(w) for w in self.words]
+        parts = _SPLIT.split(text)  # gap, token, gap, token, ..., gap
+        offsets = list(accumulate(map(len, parts)))  # where each part ends
+        self.words: list[str] = parts[1::2]
+        self.starts: list[int] = offsets[0:-1:2]
+        self.ends: list[int] = offsets[1::2]
+        self.keys: list[str] = _keys(self.words, text.isascii())
+        self._capitalised: list[int] | None = None
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        return list(zip(self.starts, self.ends))
+
+    def capitalised(self) -> list[int]:
+        """Indices of the tokens that start with a capital letter (computed once)."""
+        if self._capitalised is None:
+            self._capitalised = list(compress(range(len(self.words)), map(str.isupper, map(_FIRST, self.words))))
+        return self._capitalised
 
     def __len__(self) -> int:
-        return len(self.spans)
+        return len(self.words)
 
     def _token(self, i: int) -> Token:
-        (a, b), w = self.spans[i], self.words[i]
-        return Token(a, b, w, self.keys[i], w[:1].isupper())
+        w = self.words[i]
+        return Token(self.starts[i], self.ends[i], w, self.keys[i], w[:1].isupper())
 
     @overload
     def __getitem__(self, i: int) -> Token: ...
@@ -65,6 +87,9 @@ class Tokens:
         return self._token(i)
 
 
+_FIRST = itemgetter(0)
+
+
 def tokenize(text: str) -> Tokens:
     return Tokens(text)
 
@@ -75,6 +100,18 @@ def _key(word: str) -> str:
     return word.replace("\u2019", "'").replace("\u2010", "-").replace("\u2011", "-").casefold()
 
 
+def _keys(words: list[str], ascii_only: bool) -> list[str]:
+    """_key of every word, computed on the words joined (no token holds a space, and case-folding
+    makes none): the same keys as word by word, from three C-level calls. Case-folding equals
+    lower-casing on ASCII, and straightening quotes and hyphens changes nothing there."""
+    if not words:
+        return []
+    joined = " ".join(words)
+    if ascii_only:
+        return joined.lower().split(" ")
+    return joined.replace("\u2019", "'").replace("\u2010", "-").replace("\u2011", "-").casefold().split(" ")
+
+
 @dataclass(frozen=True)
 class Item:
     """What a phrase can be: kind is entry, demonym, people, place, office or generic."""
@@ -83,23 +120,29 @@ class Item:
     ref: Entry | Place | Office | GenericNoun
     form: str  # the name as written in the data
     case: str  # exact, initial or any
+    joined: str = field(init=False, repr=False, compare=False)  # the form without spaces, for exact matches
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "joined", self.form.replace(" ", ""))
 
     def accepts(self, words: list[str]) -> bool:
         if self.case == "any":
             return True
         if self.case == "initial":
             return words[0][:1].isupper()
-        return "".join(words) == self.form.replace(" ", "")
+        return "".join(words) == self.joined
 
 
-@dataclass(frozen=True)
-class Phrase:
+class Phrase(NamedTuple):  # a tuple: a dozen are made per text, and a tuple is quick to make
     first: int  # token index
     last: int  # token index, inclusive
     items: tuple[Item, ...]
 
     def of_kind(self, kind: str) -> Item | None:
-        return next((i for i in self.items if i.kind == kind), None)
+        for item in self.items:
+            if item.kind == kind:
+                return item
+        return None
 
 
 def _case_rule(form: str) -> str:
@@ -136,25 +179,23 @@ class Lexicon:
     def match(self, tokens: Tokens) -> list[Phrase]:
         """Non-overlapping phrases, longest first at each position, left to right."""
         out: list[Phrase] = []
-        keys, sizes_of = tokens.keys, self._sizes
-        i, n = 0, len(tokens)
-        while i < n:
-            found = None
-            for size in sizes_of.get(keys[i], ()):
+        keys, words, sizes_of, index = tokens.keys, tokens.words, self._sizes, self._index
+        n, pos = len(keys), 0
+        # Only a token that starts some phrase can start a match: one set look-up per token, at C speed.
+        for i in compress(range(n), map(sizes_of.__contains__, keys)):
+            if i < pos:
+                continue
+            for size in sizes_of[keys[i]]:
                 if i + size > n:
                     continue
-                items = self._index.get(tuple(keys[i:i + size]))
+                items = index.get(tuple(keys[i:i + size]))
                 if items:
-                    words = tokens.words[i:i + size]
-                    ok = tuple(it for it in items if it.accepts(words))
+                    found = words[i:i + size]
+                    ok = tuple(it for it in items if it.accepts(found))
                     if ok:
-                        found = Phrase(i, i + size - 1, ok)
+                        out.append(Phrase(i, i + size - 1, ok))
+                        pos = i + size
                         break
-            if found:
-                out.append(found)
-                i = found.last + 1
-            else:
-                i += 1
         return out
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from accordwatch.extract.agreements import find_agreement_mentions
 from accordwatch.extract.agreements.timeline import sentences
@@ -80,6 +80,14 @@ class _Context:
         self.last_source: tuple[str, ...] = ()
         self.last_speaker: tuple[str, ...] = ()
         self.agreement_of: dict[int, str] = {}  # id(event) -> agreement_key, for merging
+        self._clause_starts: dict[int, int] = {}  # trigger start -> start of its clause
+
+    def clause_of(self, lo: int, t: Trigger) -> int:
+        """Where the clause of trigger t (in the sentence starting at lo) starts; asked for more than once."""
+        at = self._clause_starts.get(t.start)
+        if at is None:
+            at = self._clause_starts[t.start] = clause_start(self.text, lo, t.start)
+        return at
 
     def triggers_in(self, lo: int, hi: int) -> list[Trigger]:
         return self.triggers[bisect.bisect_left(self.trigger_starts, lo):bisect.bisect_left(self.trigger_starts, hi)]
@@ -105,8 +113,13 @@ def find_events(doc: Document, actors: Sequence[ActorMention], timexes: Sequence
 
 def _sentence_events(ctx: _Context, lo: int, hi: int) -> list[Event]:
     text = ctx.text
+    trigs = ctx.triggers_in(lo, hi)
+    agreements = [a for a in ctx.agreements if lo <= a.start < hi]
+    if not trigs and not agreements:
+        return []  # every event comes from a trigger or a named agreement; the rest only reads the context
     ctx.at_sentence(lo, hi)
-    trigs = [t for t in ctx.triggers_in(lo, hi) if not ctx.in_agreement_name(t)]
+    if ctx.agreements:
+        trigs = [t for t in trigs if not ctx.in_agreement_name(t)]
     speech = [t for t in trigs if t.role == "speech"]
     statements = [t for t in speech if t.rule.mode == "statement"]
     speaker = speaker_of(text, lo, hi, statements[0], ctx.here) if statements else ()
@@ -114,7 +127,6 @@ def _sentence_events(ctx: _Context, lo: int, hi: int) -> list[Event]:
         speaker = ctx.last_speaker
     if speaker:
         ctx.last_speaker = speaker
-    agreements = [a for a in ctx.agreements if lo <= a.start < hi]
     concluding = any(t.role == "agreement" for t in trigs)
     out = [e for t in _acts(ctx, lo, hi, trigs) if (e := _event(ctx, lo, hi, t, speech, speaker, agreements))]
     if agreements and not concluding:
@@ -130,12 +142,18 @@ def _acts(ctx: _Context, lo: int, hi: int, trigs: list[Trigger]) -> list[Trigger
     """The triggers of a sentence that state events of their own."""
     text = ctx.text
     folded = governed(text, trigs)
-    main = main_trigger(trigs, text)
+    main: list[Trigger | None] = []  # the sentence's main trigger, found only where a rule asks for it
+
+    def is_main(t: Trigger) -> bool:
+        if not main:
+            main.append(main_trigger(trigs, text))
+        return t is main[0]
+
     out = []
     for t in trigs:
-        if t.role == "speech" or t in folded or _in_condition(text, lo, t):
+        if t.role == "speech" or t in folded or _in_condition(text, ctx.clause_of(lo, t), t):
             continue
-        if _background(ctx, lo, hi, t) or _purpose(text, lo, t, main=t is main) or _aside(text, lo, t) \
+        if _background(ctx, lo, hi, t) or _purpose(text, lo, t, is_main) or _aside(text, lo, t) \
                 or _reduced_relative(text, lo, t) or _referred_back(text, lo, t):
             continue
         if t.rule.type == "CONSULT" and any(c.role == "agreement" and words_between(text, c.end, t.start) <= 6
@@ -172,7 +190,7 @@ def _reduced_relative(text: str, lo: int, t: Trigger) -> bool:
     return t.role == "agreement" and bool(AGREEMENT_NOUN.search(text, max(lo, t.start - 20), t.start))
 
 
-def _purpose(text: str, lo: int, t: Trigger, main: bool) -> bool:
+def _purpose(text: str, lo: int, t: Trigger, is_main: Callable[[Trigger], bool]) -> bool:
     """"its mandate was to unblock ...", "an effort to support stability": an aim, not an event; but
     "ready to facilitate", "agreed to establish" are intentions (planned events). A sentence's main
     trigger is an aim only after a noun that says so."""
@@ -181,7 +199,7 @@ def _purpose(text: str, lo: int, t: Trigger, main: bool) -> bool:
     before = text[max(lo, t.start - 60):t.start]
     if not re.search(r"\bto\s+$", before):
         return False
-    if main:
+    if is_main(t):
         return bool(AIM.search(before))
     return not modality_rules().planned.search(" ".join(before.split()[-3:]))
 
@@ -198,9 +216,9 @@ def _after_aim_opener(text: str, lo: int, pos: int) -> bool:
     return False
 
 
-def _in_condition(text: str, lo: int, t: Trigger) -> bool:
+def _in_condition(text: str, clause_lo: int, t: Trigger) -> bool:
     """An action named only as a condition ("unless Baku and Yerevan refuse") did not happen."""
-    return bool(CONDITION.search(text, clause_start(text, lo, t.start), t.start))
+    return bool(CONDITION.search(text, clause_lo, t.start))
 
 
 def _pronoun_speaker(text: str, t: Trigger) -> bool:
@@ -211,7 +229,7 @@ def _pronoun_speaker(text: str, t: Trigger) -> bool:
 def _event(ctx: _Context, lo: int, hi: int, t: Trigger, speech: list[Trigger], speaker: tuple[str, ...],
            agreements: list[Agreement]) -> Event | None:
     text = ctx.text
-    mod = modality(text, lo, hi, t)
+    mod = modality(text, lo, hi, t, ctx.clause_of(lo, t))
     kind = retyped(t.rule.type, mod, False, t.role)
     if mod == "asserted" and conditional(text, t, hi):
         mod = "hypothetical"
@@ -238,8 +256,8 @@ def _event(ctx: _Context, lo: int, hi: int, t: Trigger, speech: list[Trigger], s
             return None  # an end "until" no stated date, or a planned one, states no event
     elif mod == "planned" and basis != "timex" and ctx.dct:
         date, basis = ctx.dct, "document"  # a plan without a date of its own: as stated at the report's date
-    start = min(t.start, _source_start(ctx, lo, t.start, src))
-    ev = Event(ctx.doc.id, start, _clause_end(text, t.end, hi), text[start:_clause_end(text, t.end, hi)],
+    start, end = min(t.start, _source_start(ctx, lo, t.start, src)), _clause_end(text, t.end, hi)
+    ev = Event(ctx.doc.id, start, end, text[start:end],
                  kind, t.rule.id, 0.7, mode=t.rule.mode if kind == t.rule.type else "",
                  source_actors=src, target_actors=tuple(a for a in tgt if a not in src), date=date,
                  date_basis=basis, location=location(text, t.end, hi, ctx.here),

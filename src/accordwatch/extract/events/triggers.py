@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from accordwatch.extract.events.lexicon import (
     Alternative,
@@ -21,7 +22,13 @@ from accordwatch.extract.events.lexicon import (
 )
 
 # Clause punctuation: a modality cue does not reach across it, nor does a timex date an event across it.
-CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\bthat\b|\bwhich\b|\bwho\b|\bbut\b")
+# That is [,;:()\u2014\u2013]|\s-\s|\bthat\b|\bwhich\b|\bwho\b|\bbut\b, written to start with the class of
+# the first characters it can match (then the look-behinds say which alternative that character began, and
+# "(?<!\w.)" puts a word boundary before it): re skips at once to such characters, where a pattern starting
+# with an alternation of a class, \s and \b is tried at every position. The alternatives start with distinct
+# characters, so the first that matches is the same as before.
+CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013\stwb](?:(?<=[,;:()\u2014\u2013])|(?<=\s)-\s|(?<=t)(?<!\w.)hat\b|"
+                          r"(?<=w)(?<!\w.)(?:hich|ho)\b|(?<=b)(?<!\w.)ut\b)")
 SUBORDINATOR = re.compile(
     r"\b(?:if|unless|as|because|after|following|when|while|whereas|despite|since|before|until|during|who|which|that)\b",
     re.IGNORECASE)
@@ -75,12 +82,15 @@ def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Tri
                                for rule in trigger_rules() for m in rule.regex.finditer(text, start, end)])
     _, unanchored = prefix_table()
     found: dict[tuple[int, int, str], Trigger] = {}
-    for word, positions in _word_positions(low, start, end).items():
-        for rule, alt in _patterns_for(word):
-            for pos in positions:
-                m = alt.regex.match(low, pos, end)
-                if m:
-                    found.setdefault((m.start(), m.end(), rule.id), Trigger(m.start(), m.end(), rule))
+    # Word by word in text order (matches at one start come in pattern order, as ties in _drop_overlaps need).
+    for word in candidate_words().finditer(low, start, end):
+        pos = word.start()
+        for rule, alt in _patterns_for(word.group()):
+            m = alt.regex.match(low, pos, end)
+            if m:
+                key = (pos, m.end(), rule.id)
+                if key not in found:
+                    found[key] = Trigger(pos, key[1], rule)
     for rule, alt in unanchored:
         for m in alt.regex.finditer(low, start, end):
             found.setdefault((m.start(), m.end(), rule.id), Trigger(m.start(), m.end(), rule))
@@ -104,18 +114,10 @@ def _patterns_for(word: str) -> tuple[tuple[TriggerRule, Alternative], ...]:
     return tuple(out)
 
 
-def _word_positions(low: str, start: int, end: int) -> dict[str, list[int]]:
-    """Where each word that starts with a pattern's literal prefix occurs (the only words worth trying),
-    in order of first occurrence; one regular expression skips all other words at C speed."""
-    positions: dict[str, list[int]] = {}
-    for m in candidate_words().finditer(low, start, end):
-        positions.setdefault(m.group(), []).append(m.start())
-    return positions
-
-
 @lru_cache(maxsize=1)
 def candidate_words() -> re.Pattern[str]:
-    """A whole word of WORD that starts with one of the literal prefixes, as one trie-shaped expression."""
+    """A whole word of WORD that starts with one of the literal prefixes (the only words worth trying), as
+    one trie-shaped expression: it skips all other words at C speed."""
     return re.compile(rf"(?<![\w'’-])(?:{_trie_regex(sorted(prefix_table()[0]))})[\w'’-]*")
 
 
@@ -138,6 +140,9 @@ def _trie_regex(words: list[str]) -> str:
 
 def _drop_overlaps(triggers: list[Trigger]) -> list[Trigger]:
     """Where matches overlap keep the higher priority one, then the longer one."""
+    by_start = sorted(triggers, key=lambda t: t.start)
+    if all(a.end <= b.start for a, b in pairwise(by_start)):
+        return by_start  # no two overlap (the usual case): all are kept, in text order
     ranked = sorted(triggers, key=lambda t: (-t.rule.priority, -(t.end - t.start), t.start))
     kept: list[Trigger] = []
     for t in ranked:
@@ -194,10 +199,11 @@ def clause_start(text: str, lo: int, pos: int) -> int:
     return last
 
 
-def modality(text: str, sent_start: int, sent_end: int, trig: Trigger) -> str:
-    """asserted, planned, negated or hypothetical, from cues just before the trigger in its clause."""
+def modality(text: str, sent_start: int, sent_end: int, trig: Trigger, clause_lo: int | None = None) -> str:
+    """asserted, planned, negated or hypothetical, from cues just before the trigger in its clause (which
+    starts at `clause_lo`, where the caller has found it already)."""
     rules = modality_rules()
-    lo = clause_start(text, sent_start, trig.start)
+    lo = clause_start(text, sent_start, trig.start) if clause_lo is None else clause_lo
     before = text[lo:trig.start]
     window = " ".join(before.split()[-rules.window:])
     near = " ".join(before.split()[-3:])

@@ -1,0 +1,60 @@
+"""The fast paths of the events stage and the sentence splitter give what the plain ones give."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from accordwatch.extract.events.triggers import CLAUSE_BREAK, Trigger, _drop_overlaps, find_triggers
+from accordwatch.extract.sentences import _sentence_spans, sentence_spans
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "karabakh"
+PLAIN_CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\bthat\b|\bwhich\b|\bwho\b|\bbut\b")
+
+
+def texts() -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt"))]
+
+
+def test_clause_break_equals_its_plain_form_on_real_text():
+    for text in texts():
+        assert [m.span() for m in CLAUSE_BREAK.finditer(text)] == [m.span() for m in PLAIN_CLAUSE_BREAK.finditer(text)]
+
+
+def test_clause_break_equals_its_plain_form_within_bounds():
+    """With start and end bounds (as clause_start and _clause_end search), word boundaries included."""
+    pieces = ["that", "which", "who", "but", " ", " - ", "-", ",", "x", "\u2014", "(", "\n", "thatch", "but-", "t", "w"]
+    rng = random.Random(7)
+    for _ in range(20000):
+        s = "".join(rng.choice(pieces) for _ in range(8))
+        a, b = sorted(rng.sample(range(len(s) + 1), 2))
+        assert [m.span() for m in CLAUSE_BREAK.finditer(s, a, b)] == [m.span() for m in PLAIN_CLAUSE_BREAK.finditer(s, a, b)]
+
+
+def _ranked(triggers: list[Trigger]) -> list[Trigger]:
+    """_drop_overlaps without its shortcut for triggers that do not overlap."""
+    ranked = sorted(triggers, key=lambda t: (-t.rule.priority, -(t.end - t.start), t.start))
+    kept: list[Trigger] = []
+    for t in ranked:
+        if all(t.end <= k.start or t.start >= k.end for k in kept):
+            kept.append(t)
+    return sorted(kept, key=lambda t: t.start)
+
+
+@pytest.mark.parametrize("text", texts())
+def test_overlap_shortcut_keeps_what_the_ranking_keeps(text):
+    triggers = find_triggers(text)
+    assert _drop_overlaps(list(triggers)) == _ranked(list(triggers)) == triggers
+    rule = triggers[0].rule
+    overlapping = [*triggers, Trigger(triggers[0].start, triggers[0].end + 3, rule)]
+    assert _drop_overlaps(list(overlapping)) == _ranked(list(overlapping))
+
+
+@pytest.mark.parametrize("text", texts())
+def test_sentence_spans_cached_equal_fresh_and_are_a_new_list(text):
+    first = sentence_spans(text)
+    first.append((0, 0))  # a caller may change its list: the next caller gets the split as it was
+    assert sentence_spans(text) == list(_sentence_spans.__wrapped__(text)) == first[:-1]
