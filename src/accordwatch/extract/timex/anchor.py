@@ -13,6 +13,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 PAST, UNKNOWN, FUTURE = -1, 0, 1
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
@@ -184,6 +185,9 @@ def _word_tense(word: str, future: frozenset[str], past: frozenset[str]) -> int:
     return 2  # not a verb marker
 
 
+# Cached: recognition asks for the tense of every expression, and document dating asks again for
+# the same spans of the same text (a string hashes once, and is found by identity).
+@lru_cache(maxsize=1024)
 def clause_tense(text: str, start: int, end: int, future: frozenset[str], past: frozenset[str]) -> int:
     """PAST, FUTURE or UNKNOWN from the nearest tense marker of the clause around a span.
 
