@@ -223,7 +223,7 @@ def candidates(text: str, lang: Language) -> Iterator[Candidate]:
         if rule.needles and not any(map(folded.__contains__, rule.needles)):
             continue  # no match possible: skip the (slow) regex scan
         takes_earlier = rule.options.get("takes_earlier")
-        for m in rule.regex.finditer(scan):
+        for m in matches(rule, scan, folded):
             if m.end() > m.start():
                 i = bisect.bisect_right(starts, m.start()) - 1
                 shift = origins[i] - starts[i]
@@ -233,6 +233,25 @@ def candidates(text: str, lang: Language) -> Iterator[Candidate]:
                     c = _with_earlier(text, c)
                 if plausible(text, c, lang):
                     yield c
+
+
+def matches(rule: Rule, scan: str, folded: str) -> Iterator[re.Match[str]]:
+    """What `rule.regex.finditer(scan)` yields, trying the rule only where its gate (run over
+    `folded`, the `fold`ed scan) lets a match start. The same: `finditer` takes the first place
+    from where it stands at which the regex matches, and resumes at the match's end; every
+    place where a match starts is one the gate finds, and the gate finds no empty match."""
+    if rule.gate is None:
+        yield from rule.regex.finditer(scan)
+        return
+    match = rule.regex.match  # at a position, what a scan would match there (look-behinds see the text)
+    resume = 0
+    for place in rule.gate.finditer(folded):
+        at = place.start()
+        if at >= resume:
+            m = match(scan, at)
+            if m is not None:
+                yield m
+                resume = m.end()
 
 
 def _with_earlier(text: str, c: Candidate) -> Candidate:
