@@ -242,24 +242,17 @@ def _alternatives(sequences: Iterable[tuple[str, ...]]) -> str:
 
 
 def gate(tree: Any, start_after: str) -> re.Pattern[str] | None:
-    """A regex that, run with `finditer` over a `fold`ed text, matches one character at every
-    place where a match of the parsed regex may start (and at others); None where no gate is
-    known. `start_after` is the class of characters no match starts right after (the rule's
-    own look-behind), checked too, since it is cheap."""
+    """A regex that, run with `finditer` over a `fold`ed text, ends a match (of one character) at
+    every place but the first where a match of the parsed regex may start (and at others); None
+    where no gate is known. `start_after` is the body of the class of the characters no match
+    starts right after (the rule's own look-behind)."""
     try:
         starts = _seq_starts(tree, _GATE_WIDTH)
     except _NoGate:
         return None
     if () in starts:
         return None  # an empty match: anywhere
-    by_first: dict[str, set[tuple[str, ...]]] = {}
-    for s in starts:
-        by_first.setdefault(s[0], set()).add(s[1:])
-    branches = []
-    for first, rests in sorted(by_first.items()):
-        ahead = "" if () in rests else f"(?={_alternatives(rests)})"
-        branches.append(f"(?<={first}){ahead}")
-    firsts = "".join(f[1:-1] if f.startswith("[") else f for f in by_first)
-    # A pattern that starts with a set of characters: the regex engine skips to the next
-    # member in C, and only there looks back and ahead.
-    return re.compile(f"[{firsts}](?<!{start_after}.)(?:{'|'.join(branches)})")
+    # A pattern that starts with a set of characters lets the regex engine skip in C to the
+    # next member: here the character before a start (the rule's look-behind is its complement),
+    # so that only the places after one are looked at. The place is the match's end.
+    return re.compile(f"[^{start_after}](?={_alternatives(starts)})")

@@ -245,8 +245,12 @@ def matches(rule: Rule, scan: str, folded: str) -> Iterator[re.Match[str]]:
         return
     match = rule.regex.match  # at a position, what a scan would match there (look-behinds see the text)
     resume = 0
-    for place in rule.gate.finditer(folded):
-        at = place.start()
+    m = match(scan)  # the gate finds the places after a character, not the first one
+    if m is not None:
+        yield m
+        resume = m.end()
+    for place in rule.gate.finditer(folded, resume - 1 if resume else 0):
+        at = place.end()
         if at >= resume:
             m = match(scan, at)
             if m is not None:

@@ -127,13 +127,13 @@ def _expand(pattern: str, tables: dict[str, dict[str, Any]]) -> str:
     return _MACRO.sub(one, pattern)
 
 
-_START = r"[\w$£€#+/]"  # no match starts right after one of these
+_START_AFTER = r"\w$£€#+/"  # (a class) no match starts right after one of these
 
 
 def _compile(spec: dict[str, Any], order: int, tables: dict[str, dict[str, Any]]) -> Rule:
     body = _expand(spec["pattern"], tables)
     try:
-        regex = re.compile(rf"(?<!{_START})(?:{body})(?:(?<=[.’'])|(?![\w]))", re.IGNORECASE)
+        regex = re.compile(rf"(?<![{_START_AFTER}])(?:{body})(?:(?<=[.’'])|(?![\w]))", re.IGNORECASE)
     except re.error as e:
         raise ValueError(f"timex rule {spec['id']}: {e}") from e
     known = {"id", "type", "pattern", "value", "mod", "examples", "counter_examples"}
@@ -141,7 +141,7 @@ def _compile(spec: dict[str, Any], order: int, tables: dict[str, dict[str, Any]]
     tree = parse(regex)
     return Rule(spec["id"], spec["type"], str(spec["value"]), regex, order, spec.get("mod", ""),
                 options, tuple(spec.get("examples") or ()), tuple(spec.get("counter_examples") or ()),
-                needles(regex, tree), gate(tree, _START))
+                needles(regex, tree), gate(tree, _START_AFTER))
 
 
 def _read_yaml(lang: str, name: str) -> dict[str, Any]:
