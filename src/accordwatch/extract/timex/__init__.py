@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from accordwatch.extract.timex.anchor import FUTURE, Reference, clause_tense
 from accordwatch.extract.timex.normalise import Context, leading_mod, normalise
@@ -49,6 +50,7 @@ class TaggedTimex:
     anchored_to: str
 
 
+@lru_cache(maxsize=4096)  # values repeat ("2005", "PRESENT_REF"), and this tries ten patterns
 def granularity_of(value: str) -> str:
     for pattern, name in _GRANULARITY:
         if pattern.match(value):

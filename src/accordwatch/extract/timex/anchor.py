@@ -21,6 +21,7 @@ _CLAUSE_END = re.compile(r"[.!?;\n]\s|\n")
 _WORD = re.compile(r"[A-Za-z’']+")
 _FUTURE_LEAD = re.compile(r"\b(?:as (?:soon|early) as(?:\s+[a-z]+){0,2}|ahead of|in time for|effective)\s+$",
                           re.IGNORECASE)
+_REFERENCE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
 _PLAN_TO = frozenset({"is", "are", "set", "planned"})  # "is to resume", "set to resume": a plan
 
 
@@ -34,17 +35,24 @@ class Reference:
     @classmethod
     def parse(cls, value: str | None) -> Reference | None:
         """'1998-02-13T14:26:00', '2023-10-13', '2023-10' or '2023' -> Reference; else None."""
-        if not value:
-            return None
-        m = re.match(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?", value.strip())
-        if not m:
-            return None
-        y, mo, d = int(m.group(1)), m.group(2), m.group(3)
-        gran = "day" if d else "month" if mo else "year"
-        try:
-            return cls(date(y, int(mo or 6), int(d or 15)), gran)
-        except ValueError:
-            return None
+        return _parse_reference(cls, value)
+
+
+# Cached: anchoring parses the document date and every value it resolves, and values repeat.
+# A Reference is immutable, so one object can serve every caller.
+@lru_cache(maxsize=4096)
+def _parse_reference(cls: type[Reference], value: str | None) -> Reference | None:
+    if not value:
+        return None
+    m = _REFERENCE.match(value.strip())
+    if not m:
+        return None
+    y, mo, d = int(m.group(1)), m.group(2), m.group(3)
+    gran = "day" if d else "month" if mo else "year"
+    try:
+        return cls(date(y, int(mo or 6), int(d or 15)), gran)
+    except ValueError:
+        return None
 
 
 def shift(day: date, amount: int, unit: str) -> date:
