@@ -210,6 +210,7 @@ def compact(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[int], li
 def candidates(text: str, lang: Language) -> Iterator[Candidate]:
     spans = windows(text, lang)
     scans: dict[tuple[str, ...], tuple[str, list[int], list[int], str]] = {}
+    present: dict[tuple[tuple[str, ...], tuple[str, ...]], bool] = {}
     for rule in lang.rules:
         needs = tuple(rule.options.get("needs", ("any",)))
         if needs not in scans:
@@ -220,8 +221,12 @@ def candidates(text: str, lang: Language) -> Iterator[Candidate]:
             scan, starts, origins = compact(text, joined)
             scans[needs] = scan, starts, origins, fold(scan)
         scan, starts, origins, folded = scans[needs]
-        if rule.needles and not any(map(folded.__contains__, rule.needles)):
-            continue  # no match possible: skip the (slow) regex scan
+        if rule.needles:
+            key = (needs, rule.needles)  # rules of a kind share their needles ("jan", "feb", ...)
+            if key not in present:
+                present[key] = any(map(folded.__contains__, rule.needles))
+            if not present[key]:
+                continue  # no match possible: skip the regex
         takes_earlier = rule.options.get("takes_earlier")
         for m in matches(rule, scan, folded):
             if m.end() > m.start():
