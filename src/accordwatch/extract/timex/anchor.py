@@ -35,13 +35,13 @@ class Reference:
     @classmethod
     def parse(cls, value: str | None) -> Reference | None:
         """'1998-02-13T14:26:00', '2023-10-13', '2023-10' or '2023' -> Reference; else None."""
-        return _parse_reference(cls, value)
+        return _parse_reference(value)
 
 
 # Cached: anchoring parses the document date and every value it resolves, and values repeat.
 # A Reference is immutable, so one object can serve every caller.
 @lru_cache(maxsize=4096)
-def _parse_reference(cls: type[Reference], value: str | None) -> Reference | None:
+def _parse_reference(value: str | None) -> Reference | None:
     if not value:
         return None
     m = _REFERENCE.match(value.strip())
@@ -50,7 +50,7 @@ def _parse_reference(cls: type[Reference], value: str | None) -> Reference | Non
     y, mo, d = int(m.group(1)), m.group(2), m.group(3)
     gran = "day" if d else "month" if mo else "year"
     try:
-        return cls(date(y, int(mo or 6), int(d or 15)), gran)
+        return Reference(date(y, int(mo or 6), int(d or 15)), gran)
     except ValueError:
         return None
 
