@@ -265,3 +265,42 @@ def test_windows_keep_their_offsets_in_text_with_non_ascii_letters() -> None:
     text = "On Monday İlham Əliyev spoke in Bakı about the talks; on 9 DECEMBER they resumed. " + "x" * 80
     month = text.index("DECEMBER")
     assert windows(text, load_language("en"))["month"] == [(month - 45, month + len("DECEMBER") + 35)]
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in EXAMPLES.glob("*.txt")))
+def test_gated_matching_finds_what_a_full_scan_finds(name: str) -> None:
+    import sys
+
+    from accordwatch.extract.timex.rules import fold, load_language
+
+    matches = sys.modules["accordwatch.extract.timex.recognise"].matches
+    rules = load_language("en").rules
+    assert all(r.gate is not None for r in rules)  # else the test below proves less
+    text = (EXAMPLES / name).read_text(encoding="utf-8")
+    texts = [text, text.upper(), text.title()]
+    texts += [c if isinstance(c, str) else c["text"] for r in rules for c in r.examples]
+    texts += [c for r in rules for c in r.counter_examples]
+    found = 0
+    for scan in texts:
+        for rule in rules:
+            full = [(m.span(), m.groupdict()) for m in rule.regex.finditer(scan)]
+            assert [(m.span(), m.groupdict()) for m in matches(rule, scan, fold(scan))] == full, rule.id
+            found += len(full)
+    assert found > 100
+
+
+def test_a_gate_lets_through_every_place_a_match_can_start() -> None:
+    import re
+
+    from accordwatch.extract.timex.prefilter import gate, parse
+
+    regex = re.compile(r"(?<!\w)(?:(?:the )?(?:last|next) \d+ (?:days|weeks)|[A-C]\d{2}-\s?x)", re.IGNORECASE)
+    opened = gate(parse(regex), r"\w")
+    text = "In the last 3 days, B12- x and the next 10 weeks; then c99-x. Thelast 3 days"
+    starts = {m.start() for m in regex.finditer(text)}
+    assert starts == {3, 20, 31, 55}
+    places = {m.end() for m in opened.finditer(text.lower())}  # (the first place is not looked at)
+    assert starts <= places
+    assert 65 not in places  # "Thelast": not after a word start
+    assert gate(parse(re.compile(r"a|b?")), r"\w") is None  # may match nothing: no gate
+    assert gate(parse(re.compile(r"[^a]bc")), r"\w") is None  # a negated class: not modelled

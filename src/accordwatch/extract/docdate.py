@@ -19,12 +19,14 @@ a one-line reason.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from accordwatch.extract.timex import find_timexes
 from accordwatch.extract.timex.anchor import FUTURE, PAST, clause_tense, shift, weekday_date
-from accordwatch.extract.timex.rules import Language, load_language
+from accordwatch.extract.timex.rules import Language, fold, load_language, needles
 from accordwatch.model import Document, MetaField, Timex
 
 _ABSOLUTE = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?:T[\d:]+)?$")
@@ -32,6 +34,25 @@ _WEEKDAY_VALUE = re.compile(r"^XXXX-WXX-(\d)")
 _YEARLESS = re.compile(r"^XXXX-(\d\d)(?:-(\d\d))?")
 _DATELINE_LINES = 12
 _NARRATIVE_LAG_MONTHS = 3  # "later developments" after the latest event: a quarter later
+
+
+@lru_cache(maxsize=32)
+def _cue_regex(pattern: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """A cue pattern of the language data, compiled, with the literals one of which it needs."""
+    regex = re.compile(pattern, re.IGNORECASE)
+    return regex, needles(regex)
+
+
+def _cues(pattern: str, text: str) -> Iterator[re.Match[str]]:
+    """Matches of a cue pattern. The cues start with common words ("on", "for"), so a scan tries
+    most positions of the text; one of the cue's needles is in every match, and a text without
+    any ("anniversary of") has none: it is not scanned."""
+    regex, required = _cue_regex(pattern)
+    if required:
+        folded = fold(text)
+        if not any(map(folded.__contains__, required)):
+            return iter(())
+    return regex.finditer(text)
 
 
 @dataclass(frozen=True)
@@ -130,7 +151,7 @@ def _anniversary(doc: Document, timexes: list[Timex], lang: Language,
     if not pattern:
         return None
     nouns = frozenset(cues.get("event_nouns", []))
-    for m in re.finditer(pattern, doc.text, re.IGNORECASE):
+    for m in _cues(pattern, doc.text):
         years = lang.lookup("ordinal", m.group("ordinal"))
         event = next((t for t in timexes if m.end() <= t.start <= m.end() + 80 and not t.anchored_to
                       and _span_of(t.value)), None)
@@ -222,7 +243,7 @@ def _from_content(doc: Document, timexes: list[Timex], lang: Language) -> MetaFi
         value, confidence = latest.timex.value[:7], 0.4
         reason = f"latest dated event mentioned: '{latest.timex.text}' ({latest.timex.value})"
     later = lang.sections.get("docdate", {}).get("later_cue")
-    if later and re.search(later, doc.text, re.IGNORECASE) and len(value) >= 7:
+    if later and len(value) >= 7 and next(_cues(later, doc.text), None):
         moved = shift(date(int(value[:4]), int(value[5:7]), 1), _NARRATIVE_LAG_MONTHS, "M")
         if upper is None or moved < upper:
             value, reason = moved.isoformat()[:7], reason + "; the text tells of later developments, so some months after"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from accordwatch.extract.timex.anchor import FUTURE, Reference, clause_tense
 from accordwatch.extract.timex.normalise import Context, leading_mod, normalise
@@ -49,6 +50,7 @@ class TaggedTimex:
     anchored_to: str
 
 
+@lru_cache(maxsize=4096)  # values repeat ("2005", "PRESENT_REF"), and this tries ten patterns
 def granularity_of(value: str) -> str:
     for pattern, name in _GRANULARITY:
         if pattern.match(value):
@@ -63,20 +65,23 @@ def beside_money(text: str, start: int, end: int) -> bool:
 
 @dataclass(frozen=True)
 class Recognised:
-    """What recognition found in a text, with each expression's clause tense: all that does not
-    depend on the document's date, so that anchoring against a new date need not recognise again."""
+    """What recognition found in a text, with all about each expression that does not depend on
+    the document's date (the clause tense, the mod, whether a sum of money stands beside it), so
+    that anchoring against a new date need not recognise or look at the text again."""
 
     text: str
     lang: str
-    found: tuple[tuple[Candidate, int], ...]  # (candidate, clause tense)
+    found: tuple[tuple[Candidate, int, str, bool], ...]  # (candidate, clause tense, mod, beside money)
 
 
 def recognise_text(text: str, lang: str = "en") -> Recognised:
     language = load_language(lang)
     future = language.lists.get("future_markers", frozenset())
     past = language.lists.get("past_irregular", frozenset())
-    return Recognised(text, lang, tuple((c, clause_tense(text, c.start, c.end, future, past))
-                                        for c in recognise(text, language)))
+    return Recognised(text, lang, tuple(
+        (c, clause_tense(text, c.start, c.end, future, past),
+         c.rule.mod or leading_mod(text[c.start:c.end], language), beside_money(text, c.start, c.end))
+        for c in recognise(text, language)))
 
 
 def tag(text: str, dct: str | None, lang: str = "en", recognised: Recognised | None = None) -> list[TaggedTimex]:
@@ -89,10 +94,9 @@ def tag(text: str, dct: str | None, lang: str = "en", recognised: Recognised | N
     out = []
     quarter = duration = reported = ""
     last_day: Reference | None = None
-    for c, tense in recognised.found:
-        ctx = Context(ref, narrative, tense, quarter, duration, beside_money(text, c.start, c.end), last_day)
+    for c, tense, mod, money in recognised.found:
+        ctx = Context(ref, narrative, tense, quarter, duration, money, last_day)
         value, how = normalise(c.rule, c.match, language, ctx)
-        mod = c.rule.mod or leading_mod(text[c.start:c.end], language)
         out.append(TaggedTimex(c.start, c.end, c.rule.type, value, mod, c.rule.id, how))
         if not how and _FULL_DATE.match(value):
             narrative = Reference.parse(value)

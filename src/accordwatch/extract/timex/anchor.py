@@ -13,6 +13,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 PAST, UNKNOWN, FUTURE = -1, 0, 1
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
@@ -20,6 +21,7 @@ _CLAUSE_END = re.compile(r"[.!?;\n]\s|\n")
 _WORD = re.compile(r"[A-Za-z’']+")
 _FUTURE_LEAD = re.compile(r"\b(?:as (?:soon|early) as(?:\s+[a-z]+){0,2}|ahead of|in time for|effective)\s+$",
                           re.IGNORECASE)
+_REFERENCE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
 _PLAN_TO = frozenset({"is", "are", "set", "planned"})  # "is to resume", "set to resume": a plan
 
 
@@ -33,17 +35,24 @@ class Reference:
     @classmethod
     def parse(cls, value: str | None) -> Reference | None:
         """'1998-02-13T14:26:00', '2023-10-13', '2023-10' or '2023' -> Reference; else None."""
-        if not value:
-            return None
-        m = re.match(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?", value.strip())
-        if not m:
-            return None
-        y, mo, d = int(m.group(1)), m.group(2), m.group(3)
-        gran = "day" if d else "month" if mo else "year"
-        try:
-            return cls(date(y, int(mo or 6), int(d or 15)), gran)
-        except ValueError:
-            return None
+        return _parse_reference(value)
+
+
+# Cached: anchoring parses the document date and every value it resolves, and values repeat.
+# A Reference is immutable, so one object can serve every caller.
+@lru_cache(maxsize=4096)
+def _parse_reference(value: str | None) -> Reference | None:
+    if not value:
+        return None
+    m = _REFERENCE.match(value.strip())
+    if not m:
+        return None
+    y, mo, d = int(m.group(1)), m.group(2), m.group(3)
+    gran = "day" if d else "month" if mo else "year"
+    try:
+        return Reference(date(y, int(mo or 6), int(d or 15)), gran)
+    except ValueError:
+        return None
 
 
 def shift(day: date, amount: int, unit: str) -> date:
@@ -184,6 +193,9 @@ def _word_tense(word: str, future: frozenset[str], past: frozenset[str]) -> int:
     return 2  # not a verb marker
 
 
+# Cached: recognition asks for the tense of every expression, and document dating asks again for
+# the same spans of the same text (a string hashes once, and is found by identity).
+@lru_cache(maxsize=1024)
 def clause_tense(text: str, start: int, end: int, future: frozenset[str], past: frozenset[str]) -> int:
     """PAST, FUTURE or UNKNOWN from the nearest tense marker of the clause around a span.
 

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 
 from accordwatch.extract.timex.rules import Language, Rule, fold, load_language
 
@@ -109,7 +110,11 @@ _TRIM = re.compile(r"^(?:(?:just |well )?over (?=the )|the (?=[\w.]+-(?:year|mon
                    re.IGNORECASE)
 
 
-_TOKEN = re.compile(r"[A-Za-z]+|(?:1[5-9]|20)\d\d|\d:\d\d|\d\s?[aApP]\.?[mM]\b|['’]\d0s")
+# Tokens: a letter run, a year, a clock time, a "'80s". Written as the token's first character,
+# then (after a look back at it) the rest: a pattern that starts with a set of characters lets
+# the regex engine skip in C to the next place a token can start.
+_TOKEN = re.compile(r"[A-Za-z\d'’](?:(?<=[A-Za-z])[A-Za-z]*|(?<=1)[5-9]\d\d|(?<=2)0\d\d|(?<=\d):\d\d"
+                    r"|(?<=\d)\s?[aApP]\.?[mM]\b|(?<=['’])\d0s)")
 _LEFT, _RIGHT = 45, 35  # how far a timex reaches before and after its trigger word
 
 
@@ -128,6 +133,27 @@ def _trigger_words(code: str) -> dict[str, str]:
     return words
 
 
+class _Categories(dict[str, str | None]):
+    """The trigger category of each token of `_TOKEN` ("number" for a number, None for no trigger),
+    learnt token by token: a text's tokens are then looked up in one C-level `map` over them.
+    A word counts if it, or it without its final "s"es, is a trigger word."""
+
+    def __init__(self, words: dict[str, str]) -> None:
+        super().__init__()
+        self.words = words
+
+    def __missing__(self, token: str) -> str | None:
+        category = (self.words.get(token) or self.words.get(token.rstrip("s"))) if token[0].isalpha() else "number"
+        if len(self) < 200_000:  # a vocabulary, not a leak
+            self[token] = category
+        return category
+
+
+@lru_cache(maxsize=8)
+def _categories(code: str) -> _Categories:
+    return _Categories(_trigger_words(code))
+
+
 def _merge(spans: list[tuple[int, int]], a: int, b: int) -> None:
     if spans and a <= spans[-1][1]:
         spans[-1] = (spans[-1][0], max(b, spans[-1][1]))
@@ -137,7 +163,6 @@ def _merge(spans: list[tuple[int, int]], a: int, b: int) -> None:
 
 def windows(text: str, lang: Language) -> dict[str, list[tuple[int, int]]]:
     """Merged stretches of text around trigger words, by trigger category and "any"."""
-    category_of = _trigger_words(lang.code).get
     around: list[tuple[int, int]] = []
     out: dict[str, list[tuple[int, int]]] = {"any": around}
     size = len(text)
@@ -145,14 +170,9 @@ def windows(text: str, lang: Language) -> dict[str, list[tuple[int, int]]]:
     # `text` (`_TOKEN` sees letters, digits and spaces alike), at the same offsets.
     lowered = text.lower() if text.isascii() else text.encode("utf-8", "surrogatepass").lower().decode(
         "utf-8", "surrogatepass")
-    for m in _TOKEN.finditer(lowered):
-        word = m.group()
-        if word[0].isalpha():
-            category = category_of(word) or category_of(word.rstrip("s"))
-            if category is None:
-                continue
-        else:
-            category = "number"
+    tokens = list(_TOKEN.finditer(lowered))
+    categories = list(map(_categories(lang.code).__getitem__, map(re.Match.group, tokens)))
+    for m, category in zip(compress(tokens, categories), filter(None, categories)):
         start, end = m.span()
         a, b = max(0, start - _LEFT), min(size, end + _RIGHT)
         _merge(around, a, b)
@@ -190,6 +210,7 @@ def compact(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[int], li
 def candidates(text: str, lang: Language) -> Iterator[Candidate]:
     spans = windows(text, lang)
     scans: dict[tuple[str, ...], tuple[str, list[int], list[int], str]] = {}
+    present: dict[tuple[tuple[str, ...], tuple[str, ...]], bool] = {}
     for rule in lang.rules:
         needs = tuple(rule.options.get("needs", ("any",)))
         if needs not in scans:
@@ -200,10 +221,14 @@ def candidates(text: str, lang: Language) -> Iterator[Candidate]:
             scan, starts, origins = compact(text, joined)
             scans[needs] = scan, starts, origins, fold(scan)
         scan, starts, origins, folded = scans[needs]
-        if rule.needles and not any(map(folded.__contains__, rule.needles)):
-            continue  # no match possible: skip the (slow) regex scan
+        if rule.needles:
+            key = (needs, rule.needles)  # rules of a kind share their needles ("jan", "feb", ...)
+            if key not in present:
+                present[key] = any(map(folded.__contains__, rule.needles))
+            if not present[key]:
+                continue  # no match possible: skip the regex
         takes_earlier = rule.options.get("takes_earlier")
-        for m in rule.regex.finditer(scan):
+        for m in matches(rule, scan, folded):
             if m.end() > m.start():
                 i = bisect.bisect_right(starts, m.start()) - 1
                 shift = origins[i] - starts[i]
@@ -213,6 +238,29 @@ def candidates(text: str, lang: Language) -> Iterator[Candidate]:
                     c = _with_earlier(text, c)
                 if plausible(text, c, lang):
                     yield c
+
+
+def matches(rule: Rule, scan: str, folded: str) -> Iterator[re.Match[str]]:
+    """What `rule.regex.finditer(scan)` yields, trying the rule only where its gate (run over
+    `folded`, the `fold`ed scan) lets a match start. The same: `finditer` takes the first place
+    from where it stands at which the regex matches, and resumes at the match's end; every
+    place where a match starts is one the gate finds, and the gate finds no empty match."""
+    if rule.gate is None:
+        yield from rule.regex.finditer(scan)
+        return
+    match = rule.regex.match  # at a position, what a scan would match there (look-behinds see the text)
+    resume = 0
+    m = match(scan)  # the gate finds the places after a character, not the first one
+    if m is not None:
+        yield m
+        resume = m.end()
+    for place in rule.gate.finditer(folded, resume - 1 if resume else 0):
+        at = place.end()
+        if at >= resume:
+            m = match(scan, at)
+            if m is not None:
+                yield m
+                resume = m.end()
 
 
 def _with_earlier(text: str, c: Candidate) -> Candidate:

@@ -10,15 +10,15 @@ sums ("3+3"), percentages and document numbers ("1872-07-11-2025").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from re import _constants as sre  # type: ignore[attr-defined]
-from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
 from accordwatch.data_files import load_yaml
+from accordwatch.extract.timex.prefilter import fold, gate, needles, parse
+
+__all__ = ["Language", "Rule", "fold", "load_language", "needles"]
 
 _MACRO = re.compile(r"\{([A-Z]+)(?::([a-z0-9_]+))?\}")
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
@@ -62,6 +62,8 @@ class Rule:
     counter_examples: tuple[str, ...] = ()
     # Lower-case strings one of which every match contains (see `needles`); () = no such set.
     needles: tuple[str, ...] = ()
+    # Where in a `fold`ed text a match may start (see `gate`); None = anywhere.
+    gate: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -125,120 +127,21 @@ def _expand(pattern: str, tables: dict[str, dict[str, Any]]) -> str:
     return _MACRO.sub(one, pattern)
 
 
+_START_AFTER = r"\w$£€#+/"  # (a class) no match starts right after one of these
+
+
 def _compile(spec: dict[str, Any], order: int, tables: dict[str, dict[str, Any]]) -> Rule:
     body = _expand(spec["pattern"], tables)
     try:
-        regex = re.compile(rf"(?<![\w$£€#+/])(?:{body})(?:(?<=[.’'])|(?![\w]))", re.IGNORECASE)
+        regex = re.compile(rf"(?<![{_START_AFTER}])(?:{body})(?:(?<=[.’'])|(?![\w]))", re.IGNORECASE)
     except re.error as e:
         raise ValueError(f"timex rule {spec['id']}: {e}") from e
     known = {"id", "type", "pattern", "value", "mod", "examples", "counter_examples"}
     options = {k: v for k, v in spec.items() if k not in known}
+    tree = parse(regex)
     return Rule(spec["id"], spec["type"], str(spec["value"]), regex, order, spec.get("mod", ""),
                 options, tuple(spec.get("examples") or ()), tuple(spec.get("counter_examples") or ()),
-                needles(regex))
-
-
-# Prefilter: a rule whose match must contain one of a few literal strings need not be run over
-# a text that contains none of them. The strings are read off the regex's parse tree: a run of
-# items each matching one of a small finite set of strings (literals, tries of vocabulary,
-# optional dots, zero-width assertions) matches one of their concatenations; an alternation
-# needs one of its branches' strings. Comparison is on `fold`ed text: IGNORECASE also matches
-# four non-ASCII letters to ASCII ones, which `str.lower` alone does not map.
-_NEEDLE_SET_LIMIT = 64
-_FOLD_FROM = ("\u0130", "\u0131", "\u017f", "\u212a")
-_FOLD = str.maketrans(dict(zip(_FOLD_FROM, "iisk")))
-_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
-_NOTHING = frozenset({""})
-
-
-def fold(text: str) -> str:
-    """`text` as the needles are written: every letter an IGNORECASE literal matches, lower-cased."""
-    if text.isascii() or not any(map(text.__contains__, _FOLD_FROM)):
-        return text.lower()
-    return text.translate(_FOLD).lower()
-
-
-def _product(sets: Iterable[frozenset[str]]) -> frozenset[str] | None:
-    out = _NOTHING
-    for s in sets:
-        out = frozenset(a + b for a in out for b in s)
-        if len(out) > _NEEDLE_SET_LIMIT:
-            return None
-    return out
-
-
-def _exact(op: Any, av: Any) -> frozenset[str] | None:
-    """Every string the item can match, if they are few and ASCII; else None."""
-    if op is sre.LITERAL:
-        return frozenset({chr(av).lower()}) if chr(av).isascii() else None
-    if op is sre.IN:
-        ok = all(o is sre.LITERAL and chr(a).isascii() for o, a in av)
-        return frozenset(chr(a).lower() for _, a in av) if ok else None
-    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
-        return _NOTHING  # zero-width
-    if op is sre.SUBPATTERN:
-        return _exact_seq(av[3])
-    if op is sre.BRANCH:
-        parts = [_exact_seq(b) for b in av[1]]
-        if any(p is None for p in parts):
-            return None
-        union = frozenset(w for p in parts if p is not None for w in p)
-        return union if len(union) <= _NEEDLE_SET_LIMIT else None
-    if op in _REPEATS and av[1] <= 1:
-        child = _exact_seq(av[2])
-        return None if child is None else child | _NOTHING if av[0] == 0 else child
-    return None
-
-
-def _exact_seq(items: Any) -> frozenset[str] | None:
-    sets = [_exact(op, av) for op, av in items]
-    return None if any(s is None for s in sets) else _product(s for s in sets if s is not None)
-
-
-def _required_in(op: Any, av: Any) -> frozenset[str] | None:
-    if op is sre.SUBPATTERN:
-        return _required(av[3])
-    if op is sre.BRANCH:
-        parts = [_required(b) for b in av[1]]
-        return None if any(p is None for p in parts) else frozenset().union(*(p for p in parts if p))
-    if op in _REPEATS and av[0] >= 1:
-        return _required(av[2])
-    return None
-
-
-def _strength(s: frozenset[str]) -> tuple[int, int]:
-    return (min(map(len, s)), -len(s)) if s else (0, 0)
-
-
-def _required(items: Any) -> frozenset[str] | None:
-    """Strings one of which every match of the sequence `items` contains; None if none found."""
-    found: list[frozenset[str]] = []
-    run = _NOTHING
-    for op, av in items:
-        exact = _exact(op, av)
-        if exact is not None:
-            grown = _product((run, exact))
-            if grown is None:
-                found.append(run)
-            run = grown if grown is not None else exact
-            continue
-        found.append(run)
-        run = _NOTHING
-        inner = _required_in(op, av)
-        if inner is not None:
-            found.append(inner)
-    found.append(run)
-    best = max(found, key=_strength)
-    return best if _strength(best)[0] > 0 else None
-
-
-def needles(regex: re.Pattern[str]) -> tuple[str, ...]:
-    """Lower-case strings one of which is in the `fold`ed text of every match of `regex`,
-    shortest kept ("jan" makes "january" redundant); () when the regex has no such set."""
-    required = _required(sre_parse.parse(regex.pattern, regex.flags))
-    if required is None:
-        return ()
-    return tuple(sorted(s for s in required if not any(o != s and o in s for o in required)))
+                needles(regex, tree), gate(tree, _START_AFTER))
 
 
 def _read_yaml(lang: str, name: str) -> dict[str, Any]:
