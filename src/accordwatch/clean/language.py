@@ -25,6 +25,12 @@ def _detector() -> Any:
     return LanguageDetectorBuilder.from_languages(*languages).with_low_accuracy_mode().build()
 
 
+def warm_up(sample: str = "The talks resumed in the capital on Monday.") -> None:
+    """Load the models `sample`'s script needs now rather than on first use (benchmarks that
+    time documents one by one, servers that should answer the first request quickly)."""
+    _detector().detect_language_of(sample)
+
+
 @lru_cache(maxsize=64)
 def _iso_code(name: str) -> str:
     from lingua import Language
