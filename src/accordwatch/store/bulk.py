@@ -12,7 +12,6 @@ the spans in memory instead of reading them back and decoding their JSON.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Sequence
 from operator import attrgetter
 from typing import Any
@@ -67,9 +66,18 @@ def reserve_span_ids(conn: sa.Connection, n: int) -> list[int]:
     return list(range(last + 1, last + 1 + n))
 
 
-@functools.cache
+_ATTRS_GETTERS: dict[type[Span], Callable[[Span], dict[str, Any]]] = {}
+
+
 def attrs_getter(cls: type[Span]) -> Callable[[Span], dict[str, Any]]:
     """A function giving a span's kind-specific fields as a dict, as Span.attrs() does, but fast."""
+    getter = _ATTRS_GETTERS.get(cls)
+    if getter is None:
+        getter = _ATTRS_GETTERS[cls] = _make_attrs_getter(cls)
+    return getter
+
+
+def _make_attrs_getter(cls: type[Span]) -> Callable[[Span], dict[str, Any]]:
     names = attr_names(cls)
     if not names:
         return lambda span: {}
