@@ -207,3 +207,22 @@ def test_small_text_file_costs_well_under_a_millisecond(examples_dir: Path):
     per_file = (time.perf_counter() - start) / (rounds * len(paths))
     print(f"\n{per_file * 1e6:.0f} µs a reference text file")
     assert per_file < 0.001
+
+
+def test_folder_walk_finds_the_sidecars_that_sidecar_for_finds(tmp_path: Path):
+    """The walk answers sidecar_for from the folder's listing, without a stat call per candidate name."""
+    from accordwatch.ingest.meta import sidecar_for
+    from accordwatch.ingest.reader import _walk
+
+    for name in ("both.txt", "specific.txt", "stem.txt", "none.txt", "dir.txt", "a.b.md", "page.html"):
+        (tmp_path / name).write_text("A story.\n")
+    for name in ("both.txt.meta.json", "both.meta.json", "specific.txt.meta.json", "stem.meta.json",
+                 "a.b.meta.json", "page.html.meta.json"):
+        (tmp_path / name).write_text("{}")
+    (tmp_path / "dir.txt.meta.json").mkdir()  # not a file: no sidecar
+    (tmp_path / "dir.meta.json").write_text("{}")
+    found = {path.name: sidecar for path, sidecar in _walk(tmp_path)}
+    assert len(found) == 7
+    for name, sidecar in found.items():
+        assert sidecar == sidecar_for(tmp_path / name), name
+    assert found["dir.txt"] == tmp_path / "dir.meta.json" and found["none.txt"] is None

@@ -137,3 +137,22 @@ def test_the_migration_indexes_events_stored_before_it(karabakh):
     migrate.upgrade(karabakh.engine)
     assert _index_content(karabakh) == written
     assert len(written[0]) == len(stored_events(karabakh))
+
+
+def _full_index(store) -> tuple[list, list]:
+    with store.reading() as conn:
+        events = conn.execute(sa.select(event_index).order_by(event_index.c.span_id)).all()
+        actors = conn.execute(sa.select(event_actors).order_by(event_actors.c.span_id, event_actors.c.actor)).all()
+    return [tuple(r) for r in events], [tuple(r) for r in actors]
+
+
+def test_events_indexed_from_memory_are_those_read_back_from_the_stored_spans(karabakh):
+    """add_batch indexes the events it has in memory, with the span ids it chose; reading the stored
+    spans back (as replace_spans and the migration do) must give the very same rows."""
+    from accordwatch.store.events import index_documents
+
+    written = _full_index(karabakh)
+    assert written[0] and written[1]
+    with karabakh.writing() as conn:
+        index_documents(conn, [row.id for row in karabakh.documents()])
+    assert _full_index(karabakh) == written

@@ -81,29 +81,55 @@ def _read_path(path: Path, listing: Manifest, max_bytes: int) -> Iterator[RawInp
         yield IngestError(str(path), _os_reason(exc))
         return
     if not is_folder:
-        yield from _read_file(path, KINDS_BY_SUFFIX.get(path.suffix.lower()), listing, max_bytes)
+        kind = KINDS_BY_SUFFIX.get(path.suffix.lower())
+        yield from _read_file(path, kind, listing, max_bytes, None if is_sidecar(path) else sidecar_for(path))
         return
     for found in _walk(path):
         if isinstance(found, IngestError):
             yield found
         else:
-            yield from _read_file(found, KINDS_BY_SUFFIX[found.suffix.lower()], listing, max_bytes)
+            file, sidecar = found
+            yield from _read_file(file, KINDS_BY_SUFFIX[file.suffix.lower()], listing, max_bytes, sidecar)
 
 
-def _walk(folder: Path) -> Iterator[Path | IngestError]:
-    """Document files under `folder`, recursively, sorted by name; an unreadable folder is an error."""
+def _walk(folder: Path) -> Iterator[tuple[Path, Path | None] | IngestError]:
+    """Document files under `folder` with their sidecars, recursively, sorted by name; an unreadable
+    folder is an error."""
     try:
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
     except OSError as exc:
         yield IngestError(str(folder), _os_reason(exc))
         return
+    listing = _FolderListing(folder, entries)
     for entry in entries:
         if entry.name.startswith("."):
             continue
         if entry.is_dir(follow_symlinks=False):
             yield from _walk(Path(entry.path))
         elif _is_document_name(entry.name) and entry.is_file():
-            yield Path(entry.path)
+            path = Path(entry.path)
+            yield path, listing.sidecar_for(path)
+
+
+class _FolderListing:
+    """A folder's entries by name, to find sidecars without a stat call per candidate name."""
+
+    def __init__(self, folder: Path, entries: list[os.DirEntry]):
+        self.entries = {entry.name: entry for entry in entries}
+        # Only sidecar names ask for a look at the file system when the listing has no exact match
+        # (a case-insensitive file system matches names the listing spells differently).
+        self.lower_sidecars = {name.lower() for name in self.entries if name.lower().endswith(".meta.json")}
+
+    def sidecar_for(self, path: Path) -> Path | None:
+        """What meta.sidecar_for(path) finds, for a file of this folder."""
+        for name in (path.name + ".meta.json", path.stem + ".meta.json"):
+            entry = self.entries.get(name)
+            if entry is not None:
+                if entry.is_file():
+                    return path.with_name(name)
+            elif name.lower() in self.lower_sidecars:
+                return sidecar_for(path)
+        return None
 
 
 def _is_document_name(name: str) -> bool:
@@ -113,13 +139,14 @@ def _is_document_name(name: str) -> bool:
             and lower.split(".", 1)[0] not in _CORPUS_DOCUMENTATION)
 
 
-def _read_file(path: Path, kind: Kind | None, listing: Manifest, max_bytes: int
+def _read_file(path: Path, kind: Kind | None, listing: Manifest, max_bytes: int, sidecar: Path | None
                ) -> Iterator[RawInput | IngestError]:
     source = str(path)
     if is_sidecar(path):
         yield IngestError(source, "a metadata sidecar, not a document (read with the document it names)")
         return
-    given, errors = _given_for_file(path, listing)
+    side_meta, errors = read_sidecar(sidecar) if sidecar else ({}, [])
+    given = merge_meta(listing.for_path(path), side_meta)  # manifest fields over sidecar fields
     yield from errors
     if kind == "jsonl":
         yield from _read_jsonl_file(path, given, max_bytes)
@@ -129,13 +156,6 @@ def _read_file(path: Path, kind: Kind | None, listing: Manifest, max_bytes: int
         yield document_from_bytes(source, data, kind or sniff_kind(data), given)
     except InputProblem as problem:
         yield IngestError(source, problem.reason)
-
-
-def _given_for_file(path: Path, listing: Manifest) -> tuple[dict[str, MetaField], list[IngestError]]:
-    """Manifest fields over sidecar fields, with the sidecar's problems."""
-    sidecar = sidecar_for(path)
-    side_meta, errors = read_sidecar(sidecar) if sidecar else ({}, [])
-    return merge_meta(listing.for_path(path), side_meta), errors
 
 
 def _read_jsonl_file(path: Path, given: dict[str, MetaField], max_bytes: int

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from accordwatch.model import SPAN_KINDS, Document, MetaField, OffsetMap, RemovedLine, Span
 
 _BASE_FIELDS = {f.name for f in dataclasses.fields(Span)}
+_REMOVED_FIELDS = tuple(f.name for f in dataclasses.fields(RemovedLine))
 
 
 def source_name(source: str) -> str:
@@ -36,7 +37,8 @@ def document_row(doc: Document, *, previous_id: str | None, run_id: int | None,
         "id": doc.id, "source": doc.source, "source_name": source_name(doc.source),
         "media_type": doc.media_type, "raw": doc.raw, "text": doc.text,
         "offsets": doc.offsets.to_list(),
-        "removed": [dataclasses.asdict(r) for r in doc.removed],
+        # What dataclasses.asdict gives for these flat records of ints and strings, without its deep copy.
+        "removed": [{name: getattr(r, name) for name in _REMOVED_FIELDS} for r in doc.removed],
         "meta": {k: m.to_dict() for k, m in doc.meta.items()},
         "title": _meta_text(doc, "title"), "publisher": _meta_text(doc, "publisher"),
         "published": _meta_text(doc, "published"),
@@ -65,18 +67,10 @@ def _known_attr_names() -> dict[type[Span], tuple[str, ...]]:
     return {cls: _field_names(cls) for cls in SPAN_KINDS.values()}
 
 
-def _attr_names(cls: type[Span]) -> tuple[str, ...]:
+def attr_names(cls: type[Span]) -> tuple[str, ...]:
     """The kind-specific field names, as Span.attrs() finds them but without a fields() call per span."""
     names = _known_attr_names().get(cls)
     return names if names is not None else _field_names(cls)
-
-
-def span_row(span: Span) -> dict[str, Any]:
-    return {
-        "doc_id": span.doc_id, "kind": span.kind, "start": span.start, "end": span.end,
-        "text": span.text, "label": span.label, "rule_id": span.rule_id, "confidence": span.confidence,
-        "attrs": {name: getattr(span, name) for name in _attr_names(type(span))},
-    }
 
 
 def _tuples(value: Any) -> Any:
@@ -89,7 +83,7 @@ def _tuples(value: Any) -> Any:
 def row_span(row: Mapping[Any, Any]) -> Span:
     """Rebuild a span as its kind's class; attrs the class no longer has are dropped."""
     cls = SPAN_KINDS.get(row["kind"], Span)
-    known = _attr_names(cls)
+    known = attr_names(cls)
     attrs = {k: _tuples(v) for k, v in (row["attrs"] or {}).items() if k in known}
     return cls(doc_id=row["doc_id"], start=row["start"], end=row["end"], text=row["text"],
                label=row["label"], rule_id=row["rule_id"], confidence=row["confidence"], **attrs)

@@ -34,8 +34,14 @@ def resolve_url(url_or_path: str | None) -> sa.URL:
     return url
 
 
+# One encoder made once: json.dumps with arguments builds a new one every call. No spaces after
+# separators: the stored values decode the same, in fewer bytes. The values are plain data built
+# by the pipeline (no cycles), so the circular-reference check is skipped.
+_JSON = json.JSONEncoder(ensure_ascii=False, default=str, separators=(",", ":"), check_circular=False)
+
+
 def json_dumps(value) -> str:
-    return json.dumps(value, ensure_ascii=False, default=str)
+    return _JSON.encode(value)
 
 
 def create_engine(url: sa.URL) -> sa.Engine:

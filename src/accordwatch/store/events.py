@@ -15,6 +15,7 @@ indexed (a new version replaces the old one's rows), so these queries need no ve
 from __future__ import annotations
 
 import calendar
+import functools
 import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -23,6 +24,7 @@ from typing import Any, NamedTuple
 
 import sqlalchemy as sa
 
+from accordwatch.store.bulk import write_rows
 from accordwatch.store.schema import documents, event_actors, event_index, spans
 
 _CHUNK = 500
@@ -59,6 +61,7 @@ def _point_days(value: str) -> tuple[str, str] | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)  # a corpus's events share few dates
 def day_range(value: str) -> tuple[str | None, str | None]:
     """First and last day of a TIMEX3 date or interval value; (None, None) when it names no period."""
     try:
@@ -79,16 +82,25 @@ def _role(actor: str, sources: Sequence[str], targets: Sequence[str]) -> str:
     return "target"
 
 
+_EVENT_COLUMNS = ("span_id", "doc_id", "event_type", "day_start", "day_end")
+_ACTOR_COLUMNS = ("span_id", "actor", "role", "day_start")
+
+
+def _index_values(span_id: int, doc_id: str, event_type: str, attrs: dict[str, Any]
+                  ) -> tuple[tuple, list[tuple]]:
+    """index_rows as tuples of _EVENT_COLUMNS and _ACTOR_COLUMNS."""
+    start, end = day_range(str(attrs.get("date") or ""))
+    sources, targets = list(attrs.get("source_actors") or ()), list(attrs.get("target_actors") or ())
+    actors = [(span_id, name, _role(name, sources, targets), start)
+              for name in dict.fromkeys(sources + targets) if name]
+    return (span_id, doc_id, event_type, start, end), actors
+
+
 def index_rows(span_id: int, doc_id: str, event_type: str, attrs: dict[str, Any]
                ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """The event_index row and the event_actors rows of one stored event span."""
-    start, end = day_range(str(attrs.get("date") or ""))
-    sources, targets = list(attrs.get("source_actors") or ()), list(attrs.get("target_actors") or ())
-    event = {"span_id": span_id, "doc_id": doc_id, "event_type": event_type, "day_start": start,
-             "day_end": end}
-    actors = [{"span_id": span_id, "actor": name, "role": _role(name, sources, targets), "day_start": start}
-              for name in dict.fromkeys(sources + targets) if name]
-    return event, actors
+    event, actors = _index_values(span_id, doc_id, event_type, attrs)
+    return dict(zip(_EVENT_COLUMNS, event)), [dict(zip(_ACTOR_COLUMNS, a)) for a in actors]
 
 
 def _chunks(items: Sequence, size: int = _CHUNK) -> Iterator[Sequence]:
@@ -118,18 +130,22 @@ def index_documents(conn: sa.Connection, doc_ids: Iterable[str]) -> None:
         _insert(conn, rows)
 
 
-def _insert(conn: sa.Connection, rows: Iterable[Any]) -> int:
-    events: list[dict[str, Any]] = []
-    actors: list[dict[str, Any]] = []
+def index_events(conn: sa.Connection, rows: Iterable[tuple[int, str, str, dict[str, Any]]]) -> int:
+    """Write the index rows of stored event spans given as (span id, doc id, label, attrs)."""
+    events: list[tuple] = []
+    actors: list[tuple] = []
     for span_id, doc_id, label, attrs in rows:
-        event, its_actors = index_rows(span_id, doc_id, label, _attrs(attrs))
+        event, its_actors = _index_values(span_id, doc_id, label, attrs)
         events.append(event)
         actors.extend(its_actors)
-    if events:
-        conn.execute(sa.insert(event_index), events)
-    if actors:
-        conn.execute(sa.insert(event_actors), actors)
+    write_rows(conn, event_index, _EVENT_COLUMNS, events)
+    write_rows(conn, event_actors, _ACTOR_COLUMNS, actors)
     return len(events)
+
+
+def _insert(conn: sa.Connection, rows: Iterable[Any]) -> int:
+    """Index stored event spans read back as (id, doc_id, label, attrs as stored)."""
+    return index_events(conn, ((span_id, doc_id, label, _attrs(attrs)) for span_id, doc_id, label, attrs in rows))
 
 
 def index_all_events(conn: sa.Connection) -> int:

@@ -103,7 +103,7 @@ spans = sa.Table(
     sa.Column("confidence", sa.Float, nullable=False),
     sa.Column("attrs", sa.JSON, nullable=False),
     sa.Index("ix_spans_doc_id_kind", "doc_id", "kind"),
-    sa.Index("ix_spans_kind_label", "kind", "label"),
+    # No (kind, label) index since revision 0005: nothing read it, and every span written paid for it.
 )
 
 # Events made queryable by date, type and actor (revision 0003): rows derived from the event

@@ -18,9 +18,9 @@ from accordwatch.model import Document, Span
 from accordwatch.store import events as event_queries
 from accordwatch.store import migrate
 from accordwatch.store.bulk import insert_spans
-from accordwatch.store.codec import document_row, row_document, row_span, span_row
+from accordwatch.store.codec import document_row, row_document, row_span
 from accordwatch.store.engine import WRITE, create_engine, resolve_url
-from accordwatch.store.events import EventPage, EventRow, index_documents, unindex_documents
+from accordwatch.store.events import EventPage, EventRow, index_documents, index_events, unindex_documents
 from accordwatch.store.lookup import resolve_key
 from accordwatch.store.schema import documents, ingest_errors, ingest_runs, spans
 from accordwatch.store.search import SearchHit, search
@@ -163,18 +163,18 @@ class Store:
             previous = self._latest_by_source(conn, {doc.source for doc, _ in new})
             now = _now()
             doc_rows: list[dict[str, Any]] = []
-            span_rows: list[dict[str, Any]] = []
-            for doc, doc_spans in new:
-                row = document_row(doc, previous_id=previous.get(doc.source), run_id=run_id, now=now)
-                doc_rows.append(row)
+            for doc, _ in new:
+                doc_rows.append(document_row(doc, previous_id=previous.get(doc.source), run_id=run_id, now=now))
                 previous[doc.source] = doc.id
-                span_rows.extend(span_row(s) for s in doc_spans)
             conn.execute(sa.insert(documents), doc_rows)
-            insert_spans(conn, span_rows)
-            # The event index holds latest versions only: new versions take their predecessors' place.
+            new_spans = [s for _, doc_spans in new for s in doc_spans]
+            ids, attrs = insert_spans(conn, new_spans)
+            # The event index holds latest versions only: new versions take their predecessors' place
+            # (a document superseded within this batch is not indexed at all).
             superseded = {row["previous_id"] for row in doc_rows if row["previous_id"]}
             unindex_documents(conn, superseded)
-            index_documents(conn, {row["id"] for row in doc_rows} - superseded)
+            index_events(conn, ((span_id, s.doc_id, s.label, a) for span_id, s, a in zip(ids, new_spans, attrs)
+                                if s.kind == "event" and s.doc_id not in superseded))
             return len(new)
 
     def _unknown(self, conn: sa.Connection, items: Sequence[tuple[Document, Sequence[Span]]]) -> list:
@@ -211,7 +211,7 @@ class Store:
                 raise KeyError(f"no document {doc_id!r}")
             _check_spans(doc, spans_)
             conn.execute(sa.delete(spans).where(spans.c.doc_id == doc_id, spans.c.kind.in_(sorted(kinds))))
-            insert_spans(conn, [span_row(s) for s in spans_])
+            insert_spans(conn, spans_)
             newer = conn.execute(sa.select(documents.c.id).where(documents.c.previous_id == doc_id)).first()
             if "event" in kinds and newer is None:  # only latest versions are in the event index
                 index_documents(conn, [doc_id])

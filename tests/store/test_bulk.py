@@ -1,0 +1,55 @@
+"""The fast span writer: the ids it chooses are the database's own, the rows decode to the same spans."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+
+from accordwatch.model import Span
+from accordwatch.store.bulk import attrs_getter, reserve_span_ids
+from accordwatch.store.schema import documents, spans
+from tests.store.synthetic import synthetic_document
+
+
+def test_attrs_getter_gives_what_span_attrs_gives():
+    for i in range(3):
+        _, doc_spans = synthetic_document(i, spans=30)
+        for span in doc_spans:
+            assert attrs_getter(type(span))(span) == span.attrs()
+    plain = Span("d", 0, 1, "x", "L", "r")
+    assert attrs_getter(Span)(plain) == plain.attrs() == {}
+
+
+def _span_ids(store) -> list[int]:
+    with store.reading() as conn:
+        return conn.execute(sa.select(spans.c.id).order_by(spans.c.id)).scalars().all()
+
+
+def test_span_ids_are_those_the_database_gives(store):
+    """The writer chooses span ids itself (to index events from memory): they must be the ones the
+    database would give, and leave the database's own choice (PostgreSQL's sequence) in step."""
+    store.add_batch([synthetic_document(i, spans=5) for i in range(3)])
+    assert _span_ids(store) == list(range(1, 16))
+    doc, doc_spans = synthetic_document(3, spans=3)
+    with store.writing() as conn:  # rows given no id: the database chooses
+        conn.execute(sa.insert(documents).values(
+            id=doc.id, source=doc.source, source_name="x", media_type="text", raw=doc.raw, text=doc.text,
+            offsets=[], removed=[], meta={}, words=1, removed_count=0, ingested_at=datetime.now(UTC)))
+        rows = [{"doc_id": doc.id, "kind": "span", "start": s.start, "end": s.end, "text": s.text,
+                 "label": s.label, "rule_id": s.rule_id, "confidence": 1.0, "attrs": {}} for s in doc_spans]
+        conn.execute(sa.insert(spans), rows)
+    assert _span_ids(store) == list(range(1, 19))
+    store.add_batch([synthetic_document(4, spans=5)])
+    assert _span_ids(store) == list(range(1, 24))
+    with store.writing() as conn:
+        assert reserve_span_ids(conn, 0) == []
+
+
+def test_stored_spans_come_back_equal(store):
+    doc, doc_spans = synthetic_document(7, spans=40)
+    store.add_document(doc, doc_spans)
+    def key(s: Span) -> tuple:
+        return (s.start, s.end, s.kind, s.label)
+
+    assert sorted(store.spans(doc.id), key=key) == sorted(doc_spans, key=key)
