@@ -90,6 +90,7 @@ class Lexicon:
     # Compiled patterns
     number_token: re.Pattern[str]  # a run of non-space characters holding a digit
     word_scan: re.Pattern[str]  # an ordinal word, or a run of number words (on lower-cased text)
+    word_hit: re.Pattern[bytes]  # a blank and a whole number word, in a text's skeleton (see skeleton.py)
     unit_after: re.Pattern[str]  # a unit right after a number
     scale_after: re.Pattern[str]  # "million", "bn" right after a number
     qualifier_before: re.Pattern[str]
@@ -115,6 +116,14 @@ def _word_scan_pattern(words: list[str], ordinals: list[str]) -> re.Pattern[str]
     joint = r"(?:\s+|-)(?:and\s+)?(?:an?\s+)?"
     return re.compile(rf"\b(?:(?P<ordinal>{_trie(ordinals)})\b|(?P<run>(?:(?:an?|half\s+an?)\s+)?(?:{atom})"
                       rf"(?:{joint}(?:{atom}))*)\b)")
+
+
+def _word_hit_pattern(words: list[str], ordinals: list[str]) -> re.Pattern[bytes]:
+    """A blank, then a number word or the first part of a hyphenated ordinal ("twenty" of "twenty-fifth")
+    as a whole word, to run on a skeleton (where every character that is no word character is a
+    blank): the leading literal blank lets the regex engine skip to the next blank at memchr speed."""
+    trie = _trie([*words, *(w.split("-")[0] for w in ordinals)])
+    return re.compile(rf" (?:{trie})\b".encode("ascii"))
 
 
 @cache
@@ -145,6 +154,7 @@ def lexicon() -> Lexicon:
         not_plural_words=frozenset(objects["not_plural_words"]), max_object_words=int(objects["max_words"]),
         number_token=re.compile(r"\d(?:[\u00a0\u202f\u2009]\d{3}(?!\d)|\S)*"),
         word_scan=_word_scan_pattern(number_words, list(numbers["ordinals"])),
+        word_hit=_word_hit_pattern(number_words, list(numbers["ordinals"])),
         unit_after=re.compile(rf"(?:\s*|-)({_alternation(list(unit_map))})(?![\w])", re.IGNORECASE),
         scale_after=re.compile(rf"\s*({_alternation([*numbers['scales']])})\b", re.IGNORECASE),
         qualifier_before=re.compile(rf"(?<![\w])({_alternation(list(qualifier_map))})\s+$", re.IGNORECASE),

@@ -12,12 +12,31 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cache
+from typing import NamedTuple
 
 from accordwatch.extract.figures.lexicon import load_rules
 from accordwatch.extract.figures.numbers import scaled
 from accordwatch.model import Figure, Timex
 
 _TIME_LABELS = ("DATE",)
+
+
+class _Rules(NamedTuple):
+    part_then_whole: frozenset[str]
+    whole_then_part: frozenset[str]
+    range_joints: frozenset[str]
+    max_gap: int
+    scales: dict[str, int]
+
+
+@cache
+def _rules() -> _Rules:
+    """relations.yaml as sets, built once (not once a document)."""
+    rules = load_rules("relations")
+    return _Rules(frozenset(p.lower() for p in rules["part_then_whole"]),
+                  frozenset(p.lower() for p in rules["whole_then_part"]),
+                  frozenset(rules["range_joints"]), int(rules["max_gap"]), dict(load_rules("numbers")["scales"]))
 
 
 def key(fig: Figure) -> str:
@@ -50,9 +69,8 @@ def _sum_pairs(figs: Sequence[Figure], max_gap: int) -> list[tuple[int, int]]:
 
 def _phrase_pairs(figs: Sequence[Figure], text: str) -> list[tuple[int, int]]:
     """(part index, whole index) for neighbours joined by "out of", "(including" ..."""
-    rules = load_rules("relations")
-    part_first = {p.lower() for p in rules["part_then_whole"]}
-    whole_first = {p.lower() for p in rules["whole_then_part"]}
+    rules = _rules()
+    part_first, whole_first = rules.part_then_whole, rules.whole_then_part
     pairs: list[tuple[int, int]] = []
     for i in range(len(figs) - 1):
         gap = " ".join(text[figs[i].end:figs[i + 1].start].lower().split())
@@ -63,7 +81,7 @@ def _phrase_pairs(figs: Sequence[Figure], text: str) -> list[tuple[int, int]]:
     return pairs
 
 
-def _ends_clause_with(gap: str, connectors: set[str]) -> bool:
+def _ends_clause_with(gap: str, connectors: frozenset[str]) -> bool:
     """"8,000 interviews with businesses, of which 2,700": a short gap in one clause that
     ends with a connector introducing the part."""
     if len(gap) > 40 or any(c in gap for c in ".;:"):
@@ -79,14 +97,14 @@ def _shared_scale(low: Figure, high: Figure) -> float | None:
     m = _SCALE_WORD.search(high.text)
     if low.value is None or high.value is None or m is None or _SCALE_WORD.search(low.text):
         return low.value
-    value = scaled(low.value, float(load_rules("numbers")["scales"][m.group(1).lower()]))
+    value = scaled(low.value, float(_rules().scales[m.group(1).lower()]))
     return value if value <= high.value else low.value
 
 
 def complete_ranges(figs: list[Figure], text: str) -> list[Figure]:
     """"six and 12 months", "700,000 and one million boxes": a bare count before a range
     joint takes the unit or object of the figure after it, and a ("range_to", ...) relation."""
-    joints = set(load_rules("relations")["range_joints"])
+    joints = _rules().range_joints
     out = list(figs)
     for i in range(len(figs) - 1):
         low, high = figs[i], figs[i + 1]
@@ -102,7 +120,7 @@ def complete_ranges(figs: list[Figure], text: str) -> list[Figure]:
 
 def relate(figs: list[Figure], text: str) -> list[Figure]:
     """Figures (sorted by start) with part_of / sum_of / has_part relations and inherited objects."""
-    max_gap = int(load_rules("relations")["max_gap"])
+    max_gap = _rules().max_gap
     relations: dict[int, list[tuple[str, str]]] = {}
     sums = _sum_pairs(figs, max_gap)
     for part, whole in [*sums, *_phrase_pairs(figs, text)]:
