@@ -28,15 +28,20 @@ class _Rules(NamedTuple):
     range_joints: frozenset[str]
     max_gap: int
     scales: dict[str, int]
+    clause_endings: tuple[str, ...]  # " of which", ",of which" ...: what ends a gap before a part
+    longest_gap: int  # no longer gap can relate two figures
 
 
 @cache
 def _rules() -> _Rules:
     """relations.yaml as sets, built once (not once a document)."""
     rules = load_rules("relations")
-    return _Rules(frozenset(p.lower() for p in rules["part_then_whole"]),
-                  frozenset(p.lower() for p in rules["whole_then_part"]),
-                  frozenset(rules["range_joints"]), int(rules["max_gap"]), dict(load_rules("numbers")["scales"]))
+    part_first = frozenset(p.lower() for p in rules["part_then_whole"])
+    whole_first = frozenset(p.lower() for p in rules["whole_then_part"])
+    endings = tuple(sorted({f"{sep}{c}" for c in whole_first for sep in (" ", ",")}))
+    longest = max(_CLAUSE_GAP, *(len(p) for p in part_first | whole_first))
+    return _Rules(part_first, whole_first, frozenset(rules["range_joints"]), int(rules["max_gap"]),
+                  dict(load_rules("numbers")["scales"]), endings, longest)
 
 
 def key(fig: Figure) -> str:
@@ -73,20 +78,34 @@ def _phrase_pairs(figs: Sequence[Figure], text: str) -> list[tuple[int, int]]:
     part_first, whole_first = rules.part_then_whole, rules.whole_then_part
     pairs: list[tuple[int, int]] = []
     for i in range(len(figs) - 1):
-        gap = " ".join(text[figs[i].end:figs[i + 1].start].lower().split())
+        gap = _short_gap(text, figs[i].end, figs[i + 1].start, rules.longest_gap)
+        if gap is None:
+            continue
         if gap in part_first:
             pairs.append((i, i + 1))
-        elif gap in whole_first or _ends_clause_with(gap, whole_first):
+        elif gap in whole_first or _ends_clause_with(gap, rules.clause_endings):
             pairs.append((i + 1, i))
     return pairs
 
 
-def _ends_clause_with(gap: str, connectors: frozenset[str]) -> bool:
+def _short_gap(text: str, start: int, end: int, longest: int) -> str | None:
+    """The text between two figures, lower-cased and with blanks collapsed; None where that is longer
+    than `longest`, told from its first characters: collapsing the first 2 * `longest` characters gives
+    a prefix of the whole (the gap is not lower-cased and collapsed whole, often a paragraph, for nothing)."""
+    if end - start > 2 * longest and len(" ".join(text[start:start + 2 * longest].split())) > longest:
+        return None  # lower-casing never shortens a text
+    return " ".join(text[start:end].lower().split())
+
+
+def _ends_clause_with(gap: str, endings: tuple[str, ...]) -> bool:
     """"8,000 interviews with businesses, of which 2,700": a short gap in one clause that
-    ends with a connector introducing the part."""
-    if len(gap) > 40 or any(c in gap for c in ".;:"):
+    ends with a connector introducing the part (`endings`: each connector after a blank or a comma)."""
+    if len(gap) > _CLAUSE_GAP or any(c in gap for c in ".;:"):
         return False
-    return any(gap.endswith((" " + c, "," + c)) for c in connectors)
+    return gap.endswith(endings)
+
+
+_CLAUSE_GAP = 40
 
 
 _SCALE_WORD = re.compile(r"\b(thousand|million|billion|trillion)\b", re.IGNORECASE)
