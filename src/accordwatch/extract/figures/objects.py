@@ -10,6 +10,7 @@ past the noun phrase would no longer lie inside the annotated span.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from accordwatch.extract.figures.lexicon import Lexicon, Unit
@@ -63,17 +64,16 @@ def determiner_before(text: str, start: int, lex: Lexicon) -> int:
     return m.start() if m else start
 
 
-def _words_after(text: str, end: int, limit: int) -> list[tuple[str, int]]:
-    """Up to `limit` words right after `end`, separated only by blanks, with their ends."""
-    words: list[tuple[str, int]] = []
+def _words_after(text: str, end: int, limit: int) -> Iterator[tuple[str, int]]:
+    """Up to `limit` words right after `end`, separated only by blanks, with their ends; read as they
+    are asked for (an object phrase mostly ends at its first or second word)."""
     pos = end
-    while len(words) < limit:
+    for _ in range(limit):
         m = _WORD_AFTER.match(text, pos)
         if not m:
-            break
-        words.append((m.group(1), m.end()))
+            return
         pos = m.end()
-    return words
+        yield m.group(1), pos
 
 
 def is_plural(word: str, lex: Lexicon) -> bool:
@@ -104,11 +104,12 @@ def counted_object(text: str, end: int, value: float, lex: Lexicon) -> Extent:
 def linked_object(text: str, end: int, label: str, lex: Lexicon) -> Extent:
     """"of communication lines", "in aid": the short phrase after a measure, money or percent."""
     words = _words_after(text, end, 4)
-    if not words or words[0][0].lower() not in lex.object_links.get(label, ()):
+    link = next(words, None)
+    if link is None or link[0].lower() not in lex.object_links.get(label, ()):
         return Extent(end)
     phrase: list[str] = []
     phrase_end = end
-    for word, word_end in words[1:]:
+    for word, word_end in words:
         if word.lower() in lex.stop_words or not word[0].islower() or phrase and word.endswith("ed"):
             break
         phrase.append(word)
