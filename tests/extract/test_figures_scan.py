@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from accordwatch.extract.agreements.lexicon import agreement_rules
 from accordwatch.extract.agreements.mentions import head_nouns
-from accordwatch.extract.figures import guards, relations
-from accordwatch.extract.figures.lexicon import lexicon
+from accordwatch.extract.figures import guards, objects, relations
+from accordwatch.extract.figures.lexicon import _alternation, lexicon
 from accordwatch.extract.figures.numbers import _number_tokens, lower_same_length, word_scan_matches
 from accordwatch.extract.figures.skeleton import skeleton
 from tests.conftest import EXAMPLES, shared_path
@@ -86,3 +88,16 @@ def test_head_nouns_in_capitals_and_agreement_text():
     rules = agreement_rules()
     assert [(s, e) for s, e, _ in head_nouns(text)] == sorted(
         [(h.start(), h.end()) for h in [*rules.strong.finditer(text), *rules.weak.finditer(text)]])
+
+
+@pytest.mark.parametrize("text", [*TEXTS, "It cost ABOUT 5, some\t\t7, (about 8, approx. 9, MORE THAN 10, Kelvin \u212a 11."])
+def test_qualifier_and_unit_lookups_match_the_plain_alternations(text):
+    lex = lexicon()
+    qualifier = re.compile(rf"(?<![\w])({_alternation(list(lex.qualifiers))})\s+$", re.IGNORECASE)
+    unit = re.compile(rf"(?:\s*|-)({_alternation(list(lex.units))})(?![\w])", re.IGNORECASE)
+    for pos in range(len(text) + 1):
+        m = qualifier.search(text, max(0, pos - 25), pos)
+        assert objects.qualifier_before(text, pos, lex) == ((m.start(), lex.qualifiers[m.group(1).lower()]) if m
+                                                            else (pos, ""))
+        a, b = unit.match(text, pos), lex.unit_after.match(text, pos)
+        assert (a and a.span(1)) == (b and b.span(1))

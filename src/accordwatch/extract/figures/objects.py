@@ -53,10 +53,27 @@ def currency_before(text: str, start: int, lex: Lexicon) -> tuple[int, str]:
 
 
 def qualifier_before(text: str, start: int, lex: Lexicon) -> tuple[int, str]:
-    m = lex.qualifier_before.search(text, max(0, start - 25), start)
+    lo = max(0, start - 25)
+    if not _may_end_a_qualifier(text, lo, start, lex):
+        return start, ""
+    m = lex.qualifier_before.search(text, lo, start)
     if not m:
         return start, ""
     return m.start(), lex.qualifiers[m.group(1).lower()]
+
+
+def _may_end_a_qualifier(text: str, lo: int, start: int, lex: Lexicon) -> bool:
+    """False where `lex.qualifier_before` cannot match before `start` (it tries each of 25 positions):
+    a qualifier ends where the blanks before `start` begin, so the text there ends with one; told by
+    str.endswith on the lower-cased end of the text where that is ASCII (there lower-casing is what
+    the pattern's ignoring of case does)."""
+    end = start
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    if end == start or end == lo:
+        return False  # no blank before the number, or nothing but blanks in the window
+    tail = text[max(0, end - lex.longest_qualifier):end]
+    return not tail.isascii() or tail.lower().endswith(lex.qualifier_phrases)
 
 
 def determiner_before(text: str, start: int, lex: Lexicon) -> int:
