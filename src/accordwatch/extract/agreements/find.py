@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import lru_cache
 from typing import NamedTuple
 
 from accordwatch.extract.agreements.lexicon import agreement_rules
@@ -60,35 +59,62 @@ def _unspecific(text: str, a: Agreement) -> bool:
 def find_agreement_mentions(doc: Document, actors: Sequence[ActorMention],
                             timexes: Sequence[Timex]) -> tuple[list[Agreement], list[Provision]]:
     """Every agreement mention (mentions of one agreement share agreement_key) and every provision."""
-    found = _cached(_Text(doc.id, doc.text), str(doc.get("published") or ""), tuple(actors), tuple(timexes))
+    dct = str(doc.get("published") or "")
+    key = (doc.id, dct, doc.text, tuple(actors), tuple(timexes))
+    found = _recent.get(key)
+    if found is None:
+        agreements, provisions = _find(_Text(doc.id, doc.text), dct, actors, timexes)
+        found = _recent.put(key, (tuple(agreements), tuple(provisions)))
     return list(found[0]), list(found[1])
 
 
 class _Text(NamedTuple):
-    """The part of a Document agreements need (hashable, unlike a Document with its metadata)."""
+    """The part of a Document agreements need."""
 
     id: str
     text: str
 
 
-@lru_cache(maxsize=8)
-def _cached(doc: _Text, dct: str, actors: tuple[ActorMention, ...],
-            timexes: tuple[Timex, ...]) -> tuple[tuple[Agreement, ...], tuple[Provision, ...]]:
-    """The events stage reads the agreements of the document the agreements stage has just read:
-    the last few results are kept (the inputs are immutable)."""
-    agreements, provisions = _find(doc, dct, actors, timexes)
-    return tuple(agreements), tuple(provisions)
+_Found = tuple[tuple[Agreement, ...], tuple[Provision, ...]]
+
+
+class _RecentResults:
+    """The events stage reads the agreements of the document the agreements stage reads next: the last
+    few results are kept (the inputs are immutable). Keys are compared, not hashed: hashing a tuple of
+    actor and timex dataclasses hashes every field of each, each time, while comparing the same
+    objects stops at their identity."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.entries: list[tuple[tuple, _Found]] = []
+
+    def get(self, key: tuple) -> _Found | None:
+        return next((found for k, found in self.entries if k == key), None)
+
+    def put(self, key: tuple, found: _Found) -> _Found:
+        self.entries = [*self.entries[-(self.size - 1):], (key, found)]
+        return found
+
+    def cache_clear(self) -> None:
+        self.entries = []
+
+
+_recent = _RecentResults(8)
 
 
 def _find(doc: _Text, dct: str, actors: Sequence[ActorMention],
           timexes: Sequence[Timex]) -> tuple[list[Agreement], list[Provision]]:
-    text, tx = doc.text, calendar_timexes(timexes)
+    text = doc.text
+    heads = head_nouns(text)
+    if not heads:
+        # Every mention has a head noun, and statuses and provisions attach only to mentions.
+        return [], []
+    tx = calendar_timexes(timexes)
     sentences = list(sentences_of(text))
     per_sentence: list[list[Mention]] = []
-    heads = head_nouns(text)
     for lo, hi in sentences:
         found = mentions_in_sentence(text, lo, hi, tx, heads)
-        narrative = narrative_time(text, tx, lo, dct)
+        narrative = narrative_time(text, tx, lo, dct) if found else ""
         for m in found:
             date_mention(text, lo, hi, m, tx, narrative)
             attach_actors(m, text, lo, hi, actors)

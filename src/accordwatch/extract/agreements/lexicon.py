@@ -26,6 +26,8 @@ class AgreementRules:
     weak: re.Pattern[str]
     strong_lower: re.Pattern[str]  # the same, to run on lower-cased text (faster)
     weak_lower: re.Pattern[str]
+    strong_starts: tuple[str, ...]  # every strong head starts with one of these (() where unknown)
+    weak_starts: tuple[str, ...]
     modifiers: frozenset[str]
     qualifiers: frozenset[str]
     anaphors: frozenset[str]
@@ -44,6 +46,12 @@ def _provision(d: dict[str, Any]) -> ProvisionRule:
                          pattern_prefixes(d["pattern"]))
 
 
+def _starts(patterns: list[str]) -> tuple[str, ...]:
+    """The literal lower-case starts of a list of patterns; () if one has none."""
+    starts = [pattern_prefixes(p) for p in patterns]
+    return tuple(sorted({x for s in starts for x in s})) if all(starts) else ()
+
+
 @lru_cache(maxsize=1)
 def agreement_rules() -> AgreementRules:
     d = load_rules("agreements", "agreements.yaml")
@@ -52,6 +60,8 @@ def agreement_rules() -> AgreementRules:
         weak=compile_patterns(d["heads"]["weak"]),
         strong_lower=compile_patterns(d["heads"]["strong"], ignore_case=False),
         weak_lower=compile_patterns(d["heads"]["weak"], ignore_case=False),
+        strong_starts=_starts(d["heads"]["strong"]),
+        weak_starts=_starts(d["heads"]["weak"]),
         modifiers=frozenset(d["modifiers"]),
         qualifiers=frozenset(d["qualifiers"]),
         anaphors=frozenset(d["anaphors"]),

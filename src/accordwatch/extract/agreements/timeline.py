@@ -15,7 +15,8 @@ BOUNDING = re.compile(r"\b(?:until|through|till|by|before|ahead of)\s*$", re.IGN
 
 @lru_cache(maxsize=4)
 def sentences(text: str) -> tuple[tuple[int, int], ...]:
-    """The sentence spans of a text, split once for the agreements and events stages that both read them."""
+    """The sentence spans of a text, split once for the figures, agreements and events stages that all read
+    them (in this order, one document after the other)."""
     return tuple(sentence_spans(text))
 
 

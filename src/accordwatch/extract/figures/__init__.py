@@ -11,14 +11,17 @@ to wholes. All rules are data under data/rules/figures/.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import bisect
+from collections.abc import Callable, Sequence
+from itertools import accumulate
 
+from accordwatch.extract.agreements.timeline import sentences
 from accordwatch.extract.figures import objects
 from accordwatch.extract.figures.guards import not_a_bare_count, not_a_figure
 from accordwatch.extract.figures.lexicon import Lexicon, lexicon
 from accordwatch.extract.figures.numbers import Number, digit_numbers, scaled, word_numbers
 from accordwatch.extract.figures.relations import attach_times, complete_ranges, relate
-from accordwatch.extract.sentences import sentence_spans
+from accordwatch.extract.figures.skeleton import skeleton
 from accordwatch.model import Document, Figure, Timex
 
 __all__ = ["figure_record", "find_figures"]
@@ -32,10 +35,10 @@ def find_figures(doc: Document, timexes: Sequence[Timex] = ()) -> list[Figure]:
     """The figures of `doc`, in text order. `timexes` are the document's temporal expressions."""
     lex = lexicon()
     text = doc.text
-    blocked = sorted((t.start, t.end) for t in timexes if t.label.upper() in _NOT_FIGURE_TIMEX)
+    inside_blocked = _overlap_test([t for t in timexes if t.label.upper() in _NOT_FIGURE_TIMEX])
     figures: list[Figure] = []
     for num in _numbers(text, lex):
-        if _inside(num, blocked) or figures and num.start < figures[-1].end:
+        if figures and num.start < figures[-1].end or inside_blocked(num):
             continue
         if not_a_figure(num, text, lex):
             continue
@@ -43,8 +46,9 @@ def find_figures(doc: Document, timexes: Sequence[Timex] = ()) -> list[Figure]:
         if not not_a_bare_count(fig, text, lex):
             figures.append(fig)
     figures = relate(complete_ranges(figures, text), text)
-    if any(t.label.upper() == "DATE" for t in timexes):
-        figures = attach_times(figures, timexes, sentence_spans(text))
+    if figures and any(t.label.upper() == "DATE" and t.value for t in timexes):
+        # The sentence split is the one the events and agreements stages read (cached): done once a text.
+        figures = attach_times(figures, timexes, sentences(text))
     return figures
 
 
@@ -55,12 +59,24 @@ def figure_record(fig: Figure) -> dict[str, object]:
 
 
 def _numbers(text: str, lex: Lexicon) -> list[Number]:
-    found = [*digit_numbers(text, lex), *word_numbers(text, lex)]
+    skel = skeleton(text)
+    found = [*digit_numbers(text, lex, skel), *word_numbers(text, lex, skel)]
     return sorted(found, key=lambda n: (n.start, -n.end))
 
 
-def _inside(num: Number, blocked: list[tuple[int, int]]) -> bool:
-    return any(s < num.end and num.start < e for s, e in blocked)
+def _overlap_test(spans: Sequence[Timex]) -> Callable[[Number], bool]:
+    """A test whether a number overlaps one of `spans`: the spans starting before the number's end
+    are a prefix of the spans sorted by start, and one of them reaches into the number exactly when
+    the furthest end among them does (a bisection instead of a pass over all spans per number)."""
+    ordered = sorted((t.start, t.end) for t in spans)
+    starts = [s for s, _ in ordered]
+    furthest_end = list(accumulate((e for _, e in ordered), max))
+
+    def overlaps(num: Number) -> bool:
+        i = bisect.bisect_left(starts, num.end)
+        return i > 0 and furthest_end[i - 1] > num.start
+
+    return overlaps
 
 
 def _figure(doc: Document, num: Number, lex: Lexicon) -> Figure:

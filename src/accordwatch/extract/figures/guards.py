@@ -16,7 +16,8 @@ from accordwatch.extract.figures.numbers import Number
 from accordwatch.extract.figures.objects import is_plural
 from accordwatch.model import Figure
 
-_PREVIOUS_WORD = re.compile(r"([\w.#'’]+)\s*$")
+_PREVIOUS_WORD = re.compile(r"([\w.#'’]+)\s*$")  # as _previous_word reads it (kept for the test)
+_WORD_EXTRA = "_.#'’"
 _NEXT_WORD = re.compile(r"\s*([\w'’]+(?:\.(?=\w))?[\w'’]*)")
 _NAME_COMMA = re.compile(r"\b[A-Z][\w'’-]+, $")
 _LIST_MARKER_AFTER = re.compile(r"[.)]\s")
@@ -40,8 +41,17 @@ def not_a_figure(num: Number, text: str, lex: Lexicon) -> str:
 
 
 def _previous_word(text: str, start: int) -> tuple[str, int]:
-    m = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
-    return (m.group(1), m.start(1)) if m else ("", start)
+    """What `_PREVIOUS_WORD.search(text, max(0, start - 40), start)` finds, walked back from `start` (the
+    search tries every position of the window): the run of word characters, dots, hashes and apostrophes
+    before the blanks before `start`, within 40 characters."""
+    lo = max(0, start - 40)
+    end = start
+    while end > lo and text[end - 1].isspace():  # str.isspace is what \s matches
+        end -= 1
+    begin = end
+    while begin > lo and (text[begin - 1].isalnum() or text[begin - 1] in _WORD_EXTRA):  # \w is isalnum or "_"
+        begin -= 1
+    return (text[begin:end], begin) if begin < end else ("", start)
 
 
 def _next_word(text: str, end: int) -> str:

@@ -54,6 +54,19 @@ def _trie(words: list[str]) -> str:
     return emit(tree)
 
 
+def _case_free_trie(forms: list[str]) -> str:
+    """`_alternation(forms)` for a case-insensitive pattern, as a prefix tree where that matches the same:
+    the forms that match at one position then lie on one path of the tree, and the tree, taking the
+    longer branch first, ends at the longest one that lets the rest of the pattern match, as the
+    alternation (longest first) does. That holds where each character is ASCII or has no case (a
+    text character then matches one branch at most); the tree costs one or two tries at a position
+    instead of one a form (units: 99 forms, qualifiers: 37)."""
+    lower = [f.lower() for f in forms]
+    if all(ch.isascii() or ch.lower() == ch.upper() for f in lower for ch in f):
+        return _trie(lower)
+    return _alternation(forms)
+
+
 @dataclass(frozen=True)
 class Unit:
     unit: str
@@ -73,6 +86,8 @@ class Lexicon:
     metre_distances: frozenset[float]
     object_links: dict[str, frozenset[str]]  # label -> link words ("of", "in")
     qualifiers: dict[str, str]  # lower-cased phrase -> canonical qualifier
+    qualifier_phrases: tuple[str, ...]  # the lower-cased phrases, for str.endswith
+    longest_qualifier: int
     determiners: frozenset[str]
     months: frozenset[str]
     weekdays: frozenset[str]
@@ -90,6 +105,7 @@ class Lexicon:
     # Compiled patterns
     number_token: re.Pattern[str]  # a run of non-space characters holding a digit
     word_scan: re.Pattern[str]  # an ordinal word, or a run of number words (on lower-cased text)
+    word_hit: re.Pattern[bytes]  # a blank and a whole number word, in a text's skeleton (see skeleton.py)
     unit_after: re.Pattern[str]  # a unit right after a number
     scale_after: re.Pattern[str]  # "million", "bn" right after a number
     qualifier_before: re.Pattern[str]
@@ -117,6 +133,14 @@ def _word_scan_pattern(words: list[str], ordinals: list[str]) -> re.Pattern[str]
                       rf"(?:{joint}(?:{atom}))*)\b)")
 
 
+def _word_hit_pattern(words: list[str], ordinals: list[str]) -> re.Pattern[bytes]:
+    """A blank, then a number word or the first part of a hyphenated ordinal ("twenty" of "twenty-fifth")
+    as a whole word, to run on a skeleton (where every character that is no word character is a
+    blank): the leading literal blank lets the regex engine skip to the next blank at memchr speed."""
+    trie = _trie([*words, *(w.split("-")[0] for w in ordinals)])
+    return re.compile(rf" (?:{trie})\b".encode("ascii"))
+
+
 @cache
 def lexicon() -> Lexicon:
     numbers, units, quals = load_rules("numbers"), load_rules("units"), load_rules("qualifiers")
@@ -133,7 +157,8 @@ def lexicon() -> Lexicon:
         ordinal_compounds=frozenset(numbers["ordinal_compounds"]), units=unit_map, currency_prefixes=prefixes,
         metre_distances=frozenset(float(v) for v in units["metre_distances"]),
         object_links={k: frozenset(v) for k, v in units["object_links"].items()},
-        qualifiers=qualifier_map, determiners=frozenset(quals["determiners"]),
+        qualifiers=qualifier_map, qualifier_phrases=tuple(qualifier_map),
+        longest_qualifier=max(map(len, qualifier_map)), determiners=frozenset(quals["determiners"]),
         months=frozenset(months), weekdays=frozenset(guards["weekdays"]),
         code_nouns=frozenset(w.lower() for w in guards["code_nouns"]),
         time_suffixes=frozenset(guards["time_suffixes"]), year_range=tuple(guards["year_range"]),
@@ -145,9 +170,10 @@ def lexicon() -> Lexicon:
         not_plural_words=frozenset(objects["not_plural_words"]), max_object_words=int(objects["max_words"]),
         number_token=re.compile(r"\d(?:[\u00a0\u202f\u2009]\d{3}(?!\d)|\S)*"),
         word_scan=_word_scan_pattern(number_words, list(numbers["ordinals"])),
-        unit_after=re.compile(rf"(?:\s*|-)({_alternation(list(unit_map))})(?![\w])", re.IGNORECASE),
+        word_hit=_word_hit_pattern(number_words, list(numbers["ordinals"])),
+        unit_after=re.compile(rf"(?:\s*|-)({_case_free_trie(list(unit_map))})(?![\w])", re.IGNORECASE),
         scale_after=re.compile(rf"\s*({_alternation([*numbers['scales']])})\b", re.IGNORECASE),
-        qualifier_before=re.compile(rf"(?<![\w])({_alternation(list(qualifier_map))})\s+$", re.IGNORECASE),
+        qualifier_before=re.compile(rf"(?<![\w])({_case_free_trie(list(qualifier_map))})\s+$", re.IGNORECASE),
         determiner_before=re.compile(rf"(?<![\w])({_alternation(quals['determiners'])})\s+$", re.IGNORECASE),
         currency_before=re.compile(rf"({_alternation(list(prefixes))})\s?$"),
         month_before=re.compile(rf"\b(?:{_alternation(months)})\.?\s+$"),

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from accordwatch.extract.figures.lexicon import Lexicon
+from accordwatch.extract.figures.skeleton import Skeleton, skeleton
 
 _LEADING = "([\"'\u201c\u2018"
 _TRAILING = ".,;:!?)]\"'\u201d\u2019"
 # Thousands are grouped with commas, or with the no-break and thin spaces of typeset text ("5 000").
 _GROUP = ",\u00a0\u202f\u2009"
+_GROUP_SEPARATOR = re.compile(f"[{_GROUP}]")
 _DIGITS = rf"\d{{1,3}}(?:[{_GROUP}]\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SYMBOLS = r"US\$|\$|£|€|¥|₽|₼"
 # A whole token: optional currency sign, the number, an attached suffix ("bn", "%", "km"),
@@ -28,9 +30,10 @@ _ORDINAL_DIGITS = re.compile(r"(\d+)(?:st|nd|rd|th)", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]+")
 
 
-@dataclass(frozen=True)
-class Number:
-    """A number found in text: `start:end` covers the number (and an attached sign or suffix)."""
+class Number(NamedTuple):
+    """A number found in text: `start:end` covers the number (and an attached sign or suffix).
+    (A named tuple: a dozen are made a document, and a tuple is made several times faster than a
+    frozen dataclass.)"""
 
     start: int
     end: int
@@ -41,10 +44,10 @@ class Number:
     hyphen: str = ""  # hyphenated word after the number: "hour" in "24-hour"
 
 
-def digit_numbers(text: str, lex: Lexicon) -> Iterator[Number]:
+def digit_numbers(text: str, lex: Lexicon, skel: Skeleton | None = None) -> Iterator[Number]:
     """Numbers written with digits. Tokens with more than one digit group ("4-3", "13:52",
     "1872-07-11-2025", "3+3") or letters around them ("G20", "1990s") are not numbers here."""
-    for m in lex.number_token.finditer(text):
+    for m in _number_tokens(text, lex, skel or skeleton(text)):
         start, end = m.start(), m.end()
         while start > 0 and not text[start - 1].isspace():
             start -= 1  # the token's sign or prefix: "$1.2bn", "(2,000", "G20"
@@ -60,13 +63,28 @@ def digit_numbers(text: str, lex: Lexicon) -> Iterator[Number]:
         tm = _TOKEN.fullmatch(token)
         if tm is None:
             continue
-        number = _from_token(tm, lex)
+        number = _from_token(tm, lex, start, end)
         if number is not None:
-            yield Number(start, end, number.value, "digits", number.currency, number.suffix, number.hyphen)
+            yield number
 
 
-def _from_token(tm: re.Match[str], lex: Lexicon) -> Number | None:
-    value = float(re.sub(f"[{_GROUP}]", "", tm.group("num")))
+def _number_tokens(text: str, lex: Lexicon, skel: Skeleton) -> Iterator[re.Match[str]]:
+    """The matches of `lex.number_token.finditer(text)`: a match starts at the first digit after
+    the last one (the pattern is a digit and what may follow it), found in the skeleton by memchr."""
+    if not skel.exact_digits:
+        yield from lex.number_token.finditer(text)
+        return
+    pos = 0
+    while (digit := skel.data.find(b"0", pos)) >= 0:
+        m = lex.number_token.match(text, digit)
+        if m is None:  # cannot happen: the skeleton's digits are the text's
+            raise AssertionError(f"no number at a digit: {text[digit:digit + 20]!r}")
+        yield m
+        pos = m.end()
+
+
+def _from_token(tm: re.Match[str], lex: Lexicon, start: int, end: int) -> Number | None:
+    value = float(_GROUP_SEPARATOR.sub("", tm.group("num")))
     suffix = (tm.group("suf") or "").lower()
     if suffix and suffix != "%" and suffix not in lex.units and suffix not in lex.scale_abbreviations:
         return None  # "1990s", "3D", "5G", "2nd" (ordinals are read apart)
@@ -75,7 +93,7 @@ def _from_token(tm: re.Match[str], lex: Lexicon) -> Number | None:
         suffix = "metres"  # "the 800m", "cleared 1.80m", not 800 or 1.8 million
     if suffix in lex.scale_abbreviations and (currency or suffix not in lex.units):
         value = scaled(value, lex.scale_abbreviations[suffix])
-    return Number(0, 0, value, "digits", currency, suffix, (tm.group("hyphen") or "").lower())
+    return Number(start, end, value, "digits", currency, suffix, (tm.group("hyphen") or "").lower())
 
 
 def _hundredths(number: str) -> bool:
@@ -94,17 +112,56 @@ def lower_same_length(text: str) -> str:
     return low if len(low) == len(text) else "".join(c.lower()[0] for c in text)
 
 
-def word_numbers(text: str, lex: Lexicon) -> Iterator[Number]:
+def word_numbers(text: str, lex: Lexicon, skel: Skeleton | None = None) -> Iterator[Number]:
     """Numbers written in words: cardinals ("five", "twenty-five", "two and a half", "a dozen",
     "half a million") and ordinals ("fifth"), from one scan of the lower-cased text."""
     low = lower_same_length(text)
-    for run in lex.word_scan.finditer(low):
+    for run in word_scan_matches(low, lex, skel or skeleton(text)):
         if run.lastgroup == "ordinal":
             yield Number(run.start(), run.end(), float(lex.ordinals[run.group()]), "ordinal")
         elif run.group() in lex.cardinals:  # the common case: one word
             yield Number(run.start(), run.end(), float(lex.cardinals[run.group()]), "words")
         else:
             yield from _word_run(run, lex)
+
+
+def word_scan_matches(low: str, lex: Lexicon, skel: Skeleton) -> Iterator[re.Match[str]]:
+    """The matches of `lex.word_scan.finditer(low)`, found faster: the scan is only tried where one can start.
+
+    A match starts with an ordinal, a number word, or "a"/"an" (or "half a") and blanks before a
+    number word; every such word is a whole word (the pattern ends it with a blank, a hyphen or a
+    word boundary). So `lex.word_hit` finds every number word (and ordinal start) in the skeleton
+    of the text, the "a"/"an" right before one is added, and the scan is tried at these starts in
+    text order, from the end of the last match on, as finditer would: the first start where it
+    matches is the leftmost match.
+    """
+    starts: set[int] = set()
+    for hit in lex.word_hit.finditer(b" " + skel.data):  # the blank stands for the start of the text
+        word = hit.start()  # in `low`: one past the blank before the word, minus the added blank
+        starts.add(word)
+        article = _article_before(low, word)
+        if article >= 0:
+            starts.add(article)
+    end = 0
+    for start in sorted(starts):
+        if start >= end:
+            m = lex.word_scan.match(low, start)
+            if m:
+                end = m.end()
+                yield m
+
+
+def _article_before(low: str, pos: int) -> int:
+    """Where "a" or "an" ends right before the blanks before `pos`, its start (-1 if none); whether it
+    is a word of its own is left to the scan's `\b`."""
+    i = pos
+    while i > 0 and low[i - 1].isspace():  # str.isspace is what \s matches
+        i -= 1
+    if i == pos:
+        return -1
+    if low.endswith("an", 0, i):
+        return i - 2
+    return i - 1 if low.endswith("a", 0, i) else -1
 
 
 def _word_run(run: re.Match[str], lex: Lexicon) -> Iterator[Number]:

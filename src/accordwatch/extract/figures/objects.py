@@ -10,6 +10,7 @@ past the noun phrase would no longer lie inside the annotated span.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from accordwatch.extract.figures.lexicon import Lexicon, Unit
@@ -52,10 +53,27 @@ def currency_before(text: str, start: int, lex: Lexicon) -> tuple[int, str]:
 
 
 def qualifier_before(text: str, start: int, lex: Lexicon) -> tuple[int, str]:
-    m = lex.qualifier_before.search(text, max(0, start - 25), start)
+    lo = max(0, start - 25)
+    if not _may_end_a_qualifier(text, lo, start, lex):
+        return start, ""
+    m = lex.qualifier_before.search(text, lo, start)
     if not m:
         return start, ""
     return m.start(), lex.qualifiers[m.group(1).lower()]
+
+
+def _may_end_a_qualifier(text: str, lo: int, start: int, lex: Lexicon) -> bool:
+    """False where `lex.qualifier_before` cannot match before `start` (it tries each of 25 positions):
+    a qualifier ends where the blanks before `start` begin, so the text there ends with one; told by
+    str.endswith on the lower-cased end of the text where that is ASCII (there lower-casing is what
+    the pattern's ignoring of case does)."""
+    end = start
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    if end == start or end == lo:
+        return False  # no blank before the number, or nothing but blanks in the window
+    tail = text[max(0, end - lex.longest_qualifier):end]
+    return not tail.isascii() or tail.lower().endswith(lex.qualifier_phrases)
 
 
 def determiner_before(text: str, start: int, lex: Lexicon) -> int:
@@ -63,17 +81,16 @@ def determiner_before(text: str, start: int, lex: Lexicon) -> int:
     return m.start() if m else start
 
 
-def _words_after(text: str, end: int, limit: int) -> list[tuple[str, int]]:
-    """Up to `limit` words right after `end`, separated only by blanks, with their ends."""
-    words: list[tuple[str, int]] = []
+def _words_after(text: str, end: int, limit: int) -> Iterator[tuple[str, int]]:
+    """Up to `limit` words right after `end`, separated only by blanks, with their ends; read as they
+    are asked for (an object phrase mostly ends at its first or second word)."""
     pos = end
-    while len(words) < limit:
+    for _ in range(limit):
         m = _WORD_AFTER.match(text, pos)
         if not m:
-            break
-        words.append((m.group(1), m.end()))
+            return
         pos = m.end()
-    return words
+        yield m.group(1), pos
 
 
 def is_plural(word: str, lex: Lexicon) -> bool:
@@ -104,11 +121,12 @@ def counted_object(text: str, end: int, value: float, lex: Lexicon) -> Extent:
 def linked_object(text: str, end: int, label: str, lex: Lexicon) -> Extent:
     """"of communication lines", "in aid": the short phrase after a measure, money or percent."""
     words = _words_after(text, end, 4)
-    if not words or words[0][0].lower() not in lex.object_links.get(label, ()):
+    link = next(words, None)
+    if link is None or link[0].lower() not in lex.object_links.get(label, ()):
         return Extent(end)
     phrase: list[str] = []
     phrase_end = end
-    for word, word_end in words[1:]:
+    for word, word_end in words:
         if word.lower() in lex.stop_words or not word[0].islower() or phrase and word.endswith("ed"):
             break
         phrase.append(word)

@@ -12,12 +12,36 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cache
+from typing import NamedTuple
 
 from accordwatch.extract.figures.lexicon import load_rules
 from accordwatch.extract.figures.numbers import scaled
 from accordwatch.model import Figure, Timex
 
 _TIME_LABELS = ("DATE",)
+
+
+class _Rules(NamedTuple):
+    part_then_whole: frozenset[str]
+    whole_then_part: frozenset[str]
+    range_joints: frozenset[str]
+    max_gap: int
+    scales: dict[str, int]
+    clause_endings: tuple[str, ...]  # " of which", ",of which" ...: what ends a gap before a part
+    longest_gap: int  # no longer gap can relate two figures
+
+
+@cache
+def _rules() -> _Rules:
+    """relations.yaml as sets, built once (not once a document)."""
+    rules = load_rules("relations")
+    part_first = frozenset(p.lower() for p in rules["part_then_whole"])
+    whole_first = frozenset(p.lower() for p in rules["whole_then_part"])
+    endings = tuple(sorted({f"{sep}{c}" for c in whole_first for sep in (" ", ",")}))
+    longest = max(_CLAUSE_GAP, *(len(p) for p in part_first | whole_first))
+    return _Rules(part_first, whole_first, frozenset(rules["range_joints"]), int(rules["max_gap"]),
+                  dict(load_rules("numbers")["scales"]), endings, longest)
 
 
 def key(fig: Figure) -> str:
@@ -50,25 +74,38 @@ def _sum_pairs(figs: Sequence[Figure], max_gap: int) -> list[tuple[int, int]]:
 
 def _phrase_pairs(figs: Sequence[Figure], text: str) -> list[tuple[int, int]]:
     """(part index, whole index) for neighbours joined by "out of", "(including" ..."""
-    rules = load_rules("relations")
-    part_first = {p.lower() for p in rules["part_then_whole"]}
-    whole_first = {p.lower() for p in rules["whole_then_part"]}
+    rules = _rules()
+    part_first, whole_first = rules.part_then_whole, rules.whole_then_part
     pairs: list[tuple[int, int]] = []
     for i in range(len(figs) - 1):
-        gap = " ".join(text[figs[i].end:figs[i + 1].start].lower().split())
+        gap = _short_gap(text, figs[i].end, figs[i + 1].start, rules.longest_gap)
+        if gap is None:
+            continue
         if gap in part_first:
             pairs.append((i, i + 1))
-        elif gap in whole_first or _ends_clause_with(gap, whole_first):
+        elif gap in whole_first or _ends_clause_with(gap, rules.clause_endings):
             pairs.append((i + 1, i))
     return pairs
 
 
-def _ends_clause_with(gap: str, connectors: set[str]) -> bool:
+def _short_gap(text: str, start: int, end: int, longest: int) -> str | None:
+    """The text between two figures, lower-cased and with blanks collapsed; None where that is longer
+    than `longest`, told from its first characters: collapsing the first 2 * `longest` characters gives
+    a prefix of the whole (the gap is not lower-cased and collapsed whole, often a paragraph, for nothing)."""
+    if end - start > 2 * longest and len(" ".join(text[start:start + 2 * longest].split())) > longest:
+        return None  # lower-casing never shortens a text
+    return " ".join(text[start:end].lower().split())
+
+
+def _ends_clause_with(gap: str, endings: tuple[str, ...]) -> bool:
     """"8,000 interviews with businesses, of which 2,700": a short gap in one clause that
-    ends with a connector introducing the part."""
-    if len(gap) > 40 or any(c in gap for c in ".;:"):
+    ends with a connector introducing the part (`endings`: each connector after a blank or a comma)."""
+    if len(gap) > _CLAUSE_GAP or any(c in gap for c in ".;:"):
         return False
-    return any(gap.endswith((" " + c, "," + c)) for c in connectors)
+    return gap.endswith(endings)
+
+
+_CLAUSE_GAP = 40
 
 
 _SCALE_WORD = re.compile(r"\b(thousand|million|billion|trillion)\b", re.IGNORECASE)
@@ -79,14 +116,14 @@ def _shared_scale(low: Figure, high: Figure) -> float | None:
     m = _SCALE_WORD.search(high.text)
     if low.value is None or high.value is None or m is None or _SCALE_WORD.search(low.text):
         return low.value
-    value = scaled(low.value, float(load_rules("numbers")["scales"][m.group(1).lower()]))
+    value = scaled(low.value, float(_rules().scales[m.group(1).lower()]))
     return value if value <= high.value else low.value
 
 
 def complete_ranges(figs: list[Figure], text: str) -> list[Figure]:
     """"six and 12 months", "700,000 and one million boxes": a bare count before a range
     joint takes the unit or object of the figure after it, and a ("range_to", ...) relation."""
-    joints = set(load_rules("relations")["range_joints"])
+    joints = _rules().range_joints
     out = list(figs)
     for i in range(len(figs) - 1):
         low, high = figs[i], figs[i + 1]
@@ -102,7 +139,7 @@ def complete_ranges(figs: list[Figure], text: str) -> list[Figure]:
 
 def relate(figs: list[Figure], text: str) -> list[Figure]:
     """Figures (sorted by start) with part_of / sum_of / has_part relations and inherited objects."""
-    max_gap = int(load_rules("relations")["max_gap"])
+    max_gap = _rules().max_gap
     relations: dict[int, list[tuple[str, str]]] = {}
     sums = _sum_pairs(figs, max_gap)
     for part, whole in [*sums, *_phrase_pairs(figs, text)]:
