@@ -14,6 +14,7 @@ import re
 from accordwatch.extract.figures.lexicon import Lexicon
 from accordwatch.extract.figures.numbers import Number
 from accordwatch.extract.figures.objects import is_plural
+from accordwatch.extract.lookup import lookup
 from accordwatch.model import Figure
 
 _PREVIOUS_WORD = re.compile(r"([\w.#'’]+)\s*$")  # as _previous_word reads it (kept for the test)
@@ -148,7 +149,7 @@ def _word_guard(num: Number, text: str, lex: Lexicon) -> str:
 
 def _measured(text: str, end: int, lex: Lexicon) -> bool:
     m = lex.unit_after.match(text, end)
-    return m is not None and lex.units[m.group(1).lower()].label != "duration"
+    return m is not None and lookup(lex.units, m.group(1)).label != "duration"
 
 
 def _ordinal_guard(num: Number, text: str, lex: Lexicon) -> str:

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from accordwatch.extract.figures.lexicon import Lexicon, Unit
+from accordwatch.extract.lookup import lookup
 
 _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z][A-Za-z’'-]*)")
 
@@ -31,14 +32,14 @@ def scale_after(text: str, end: int, lex: Lexicon) -> tuple[int, float]:
     m = lex.scale_after.match(text, end)
     if not m or m.group(1).lower() in ("hundred", "dozen"):
         return end, 1.0
-    return m.end(), float(lex.scales[m.group(1).lower()])
+    return m.end(), float(lookup(lex.scales, m.group(1)))
 
 
 def unit_after(text: str, end: int, lex: Lexicon) -> tuple[int, Unit | None]:
     m = lex.unit_after.match(text, end)
     if not m:
         return end, None
-    return m.end(), lex.units[m.group(1).lower()]
+    return m.end(), lookup(lex.units, m.group(1))
 
 
 def currency_before(text: str, start: int, lex: Lexicon) -> tuple[int, str]:
@@ -59,7 +60,7 @@ def qualifier_before(text: str, start: int, lex: Lexicon) -> tuple[int, str]:
     m = lex.qualifier_before.search(text, lo, start)
     if not m:
         return start, ""
-    return m.start(), lex.qualifiers[m.group(1).lower()]
+    return m.start(), lookup(lex.qualifiers, m.group(1))
 
 
 def _may_end_a_qualifier(text: str, lo: int, start: int, lex: Lexicon) -> bool:

@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from accordwatch.extract.figures.lexicon import load_rules
 from accordwatch.extract.figures.numbers import scaled
+from accordwatch.extract.lookup import lookup
 from accordwatch.model import Figure, Timex
 
 _TIME_LABELS = ("DATE",)
@@ -116,7 +117,7 @@ def _shared_scale(low: Figure, high: Figure) -> float | None:
     m = _SCALE_WORD.search(high.text)
     if low.value is None or high.value is None or m is None or _SCALE_WORD.search(low.text):
         return low.value
-    value = scaled(low.value, float(_rules().scales[m.group(1).lower()]))
+    value = scaled(low.value, float(lookup(_rules().scales, m.group(1))))
     return value if value <= high.value else low.value
 
 

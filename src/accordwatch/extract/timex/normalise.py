@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from accordwatch.extract.lookup import lookup
 from accordwatch.extract.timex.anchor import (
     FUTURE,
     PAST,
@@ -418,7 +419,7 @@ def _day_ref(rule: Rule, g: dict[str, str], text: str, lang: Language, ctx: Cont
 def _set(rule: Rule, g: dict[str, str], text: str, lang: Language, ctx: Context) -> tuple[str, str]:
     word = g.get("setword") or g.get("setword2")
     if word:
-        return _SET_WORDS[word.lower()], ""
+        return lookup(_SET_WORDS, word), ""
     if "weekday" in g:
         return f"XXXX-WXX-{lang.lookup('weekday', g['weekday'])}", ""
     if "season" in g:
