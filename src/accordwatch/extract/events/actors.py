@@ -27,6 +27,12 @@ MOVE_NOUN = re.compile(r"\b(?:withdrawal|deployment|pull-?out|redeployment|demob
 OF_ARTICLE = re.compile(r"\s*(?:of\s+)?(?:the\s+|its\s+|their\s+)?")
 PASSIVE = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+\s+)?$", re.IGNORECASE)
 PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)*)")
+# What joins coordinated names: a comma, "and", ", and", "&" (with "or" for objects of a preposition).
+JOINER = re.compile(r"\s*(?:,|and|,\s*and|&)\s*")
+OBJECT_JOINER = re.compile(r"\s*(?:,|and|,\s*and|or|&)\s*")
+BY_AGENT = re.compile(r"\s*(?:\w+\s+){0,3}?by\s+")
+SEGMENT_CUT = re.compile(r",\s(?![A-Z])|,\s(?=[A-Z][a-z]+ [a-z])")
+SPEAKER_BREAK = re.compile(r"[.;:\"\u201d]|\b(?:that|which|who)\b")
 MONTHS = frozenset(["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"])
 
 
@@ -44,11 +50,11 @@ def _coordinated(text: str, chosen: ActorMention, pool: list[ActorMention]) -> l
     group = [chosen]
     for a in sorted(pool, key=lambda a: -a.start):
         first = group[0]
-        if a.end <= first.start and re.fullmatch(r"\s*(?:,|and|,\s*and|&)\s*", text[a.end:first.start]):
+        if a.end <= first.start and JOINER.fullmatch(text[a.end:first.start]):
             group.insert(0, a)
     for a in sorted(pool, key=lambda a: a.start):
         last = group[-1]
-        if a.start >= last.end and re.fullmatch(r"\s*(?:,|and|,\s*and|&)\s*", text[last.end:a.start]):
+        if a.start >= last.end and JOINER.fullmatch(text[last.end:a.start]):
             group.append(a)
     return group
 
@@ -74,7 +80,7 @@ def passive_agent_at(text: str, lo: int, hi: int, t: Trigger) -> int | None:
     """Where a passive trigger names its agent ("was killed by ..."), where the agent starts."""
     if not PASSIVE.search(text[max(lo, t.start - 20):t.start]):
         return None
-    by = re.match(r"\s*(?:\w+\s+){0,3}?by\s+", text[t.end:hi])
+    by = BY_AGENT.match(text[t.end:hi])
     return t.end + by.end() if by else None
 
 
@@ -114,7 +120,7 @@ def _free(text: str, lo: int, pool: list[ActorMention]) -> list[ActorMention]:
     objects: list[ActorMention] = []
     for a in pool:
         if PREPOSITION.search(text[max(lo, a.start - 25):a.start]) or (
-                objects and re.fullmatch(r"\s*(?:,|and|,\s*and|or|&)\s*", text[objects[-1].end:a.start])):
+                objects and OBJECT_JOINER.fullmatch(text[objects[-1].end:a.start])):
             objects.append(a)
     return [a for a in pool if a not in objects]
 
@@ -139,7 +145,7 @@ def _named_head(text: str, chosen: ActorMention, pool: list[ActorMention]) -> Ac
 def _nearest_segment_subject(text: str, region: int, pos: int, free: list[ActorMention]) -> ActorMention | None:
     """In "X did A, B and C" or "Under ..., a contingent was deployed" the subject of a later verb is the
     first free actor of the nearest comma segment before it that has one."""
-    cuts = [m.end() for m in re.finditer(r",\s(?![A-Z])|,\s(?=[A-Z][a-z]+ [a-z])", text[region:pos])]
+    cuts = [m.end() for m in SEGMENT_CUT.finditer(text[region:pos])]
     for cut in reversed([0, *cuts]):
         seg = [a for a in free if a.start >= region + cut]
         if seg:
@@ -152,7 +158,7 @@ def speaker_of(text: str, lo: int, hi: int, speech: Trigger, actors: Sequence[Ac
     or just after it ("..., said Putin")."""
     near = [a for a in actors if lo <= a.start and a.end <= speech.start
             and (len(text[a.end:speech.start].split()) <= 3
-                 and not re.search(r"[.;:\"\u201d]|\b(?:that|which|who)\b", text[a.end:speech.start])
+                 and not SPEAKER_BREAK.search(text[a.end:speech.start])
                  or APPOSITIVE.match(text, a.end, speech.start))]
     free = [a for a in near if not PREPOSITION.search(text[max(lo, a.start - 25):a.start])]
     if free or near:

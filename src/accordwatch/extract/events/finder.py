@@ -58,6 +58,7 @@ STRONG_BREAK = re.compile(r"[;:()\u2014\u2013]|\s-\s|\b(?:that|which|who|but|whi
 REACTIONS = frozenset({"SUPPORT", "ACCUSE", "REJECT", "PROTEST"})
 DEMONSTRATIVE = re.compile(r"\b(?:[Tt]his|[Tt]hese|[Tt]hose|[Ss]uch)\s+(?:[a-z-]+\s+)?$")
 PRESENT_IN_TRIGGER = re.compile(r"\b(?:is|are|remains?)\b", re.IGNORECASE)
+TO_BEFORE = re.compile(r"\bto\s+$")
 CONDITION = re.compile(r"\b(?:if|unless|whether)\b", re.IGNORECASE)
 
 
@@ -197,7 +198,7 @@ def _purpose(text: str, lo: int, t: Trigger, is_main: Callable[[Trigger], bool])
     if _after_aim_opener(text, lo, t.start):
         return True
     before = text[max(lo, t.start - 60):t.start]
-    if not re.search(r"\bto\s+$", before):
+    if not TO_BEFORE.search(before):
         return False
     if is_main(t):
         return bool(AIM.search(before))

@@ -41,6 +41,7 @@ BACKGROUND = re.compile(r"\b(?:during|after|following|before|since|amid|despite|
 # phrase ending in a name ("police in Jericho confiscated", "settlers in the city of Hebron set fire").
 COMPLEMENT = re.compile(r"\b(?:engag\w*|involv\w*|participat\w*|(?:took|take|takes|taking) part|result\w*|"
                         r"culminat\w*|persist\w*)\s+in\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+PAST_FORM = re.compile(r"[a-z]+ed\b")
 NAME_BEFORE = re.compile(r"\b[A-Z][\w-]*(?<!['’]s)\s+$")
 
 
@@ -49,7 +50,7 @@ def in_background(text: str, lo: int, pos: int) -> bool:
     if not BACKGROUND.search(text, max(lo, pos - 50), pos):
         return False
     before = text[max(lo, pos - 60):pos]
-    verb = re.match(r"[a-z]+ed\b", text[pos:pos + 30])  # a past form after a name is the clause's verb
+    verb = PAST_FORM.match(text, pos, pos + 30)  # a past form after a name is the clause's verb
     return not (COMPLEMENT.search(before) or verb and NAME_BEFORE.search(before))
 
 
