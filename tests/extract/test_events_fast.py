@@ -58,3 +58,20 @@ def test_sentence_spans_cached_equal_fresh_and_are_a_new_list(text):
     first = sentence_spans(text)
     first.append((0, 0))  # a caller may change its list: the next caller gets the split as it was
     assert sentence_spans(text) == list(_sentence_spans.__wrapped__(text)) == first[:-1]
+
+
+@pytest.mark.parametrize("dct", ["", "2021-01-15", "2024-06"])
+def test_narrative_clock_equals_narrative_time_on_real_text(dct):
+    """The per-document clock answers what the pass over every timex answers, at every position, with and
+    without dates skipped (as those in agreements' names are for statements)."""
+    from accordwatch.extract.agreements.timeline import NarrativeClock, calendar_timexes, narrative_time
+    from accordwatch.extract.timex import find_timexes
+    from tests.conftest import make_doc
+
+    for text in texts():
+        tx = calendar_timexes(find_timexes(make_doc(text), "2021-01-15"))
+        assert tx
+        for skip in (frozenset(), frozenset(t.start for t in tx[::3])):
+            clock = NarrativeClock(text, tx, dct, skip)
+            for pos in range(0, len(text) + 1, 7):
+                assert clock.at(pos) == narrative_time(text, tx, pos, dct, skip), (pos, skip)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -47,3 +48,38 @@ def narrative_time(text: str, tx: Sequence[Timex], pos: int, dct: str = "",
     return year
 
 
+
+
+class NarrativeClock:
+    """narrative_time(text, tx, pos, dct, skip) for one document asked at many points: the timexes that can
+    move the narrative (not bounding a period, not after the document date, not skipped) are sorted out
+    once, so that each question is a bisection rather than a pass over every timex. `tx` must be in text
+    order (calendar_timexes), as "the last date before" reads it."""
+
+    def __init__(self, text: str, tx: Sequence[Timex], dct: str = "",
+                 skip: frozenset[int] | set[int] = frozenset()):
+        moving = [t for t in tx if t.start not in skip and not BOUNDING.search(text[max(0, t.start - 12):t.start])
+                  and not_after(t.value, dct)]
+        # A day or month date anywhere before wins over any nearer year, so the two are looked up apart.
+        self._fine = [t for t in moving if len(t.value) >= 7]
+        self._years = [t for t in moving if len(t.value) < 7]
+        self._fine_starts = [t.start for t in self._fine]
+        self._year_starts = [t.start for t in self._years]
+
+    def at(self, pos: int) -> str:
+        fine = _last_ending_by(self._fine, self._fine_starts, pos)
+        if fine is not None:
+            return fine.value[:10]
+        year = _last_ending_by(self._years, self._year_starts, pos)
+        return year.value[:4] if year is not None else ""
+
+
+def _last_ending_by(tx: list[Timex], starts: list[int], pos: int) -> Timex | None:
+    """The last timex of `tx` (in text order) that ends by `pos`: one that ends by pos starts by it too, so
+    only the few before the bisection point that reach past pos are stepped over."""
+    i = bisect_right(starts, pos)
+    while i > 0:
+        i -= 1
+        if tx[i].end <= pos:
+            return tx[i]
+    return None

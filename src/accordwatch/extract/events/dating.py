@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from accordwatch.extract.agreements.timeline import BOUNDING, calendar_timexes, narrative_time
 from accordwatch.model import Timex
@@ -69,12 +69,14 @@ def days_apart(a: str, b: str) -> int:
         return 10**6
 
 
-def event_date(text: str, lo: int, hi: int, start: int, end: int, tx: Sequence[Timex], all_tx: Sequence[Timex],
-               bound: set[int], dct: str, statement: bool, present: bool, heads: Sequence[int] = ()) -> tuple[str, str]:
+def event_date(text: str, lo: int, hi: int, start: int, end: int, tx: Sequence[Timex],
+               narrative_at: Callable[[int, bool], str], bound: set[int], dct: str, statement: bool, present: bool,
+               heads: Sequence[int] = ()) -> tuple[str, str]:
     """(TIMEX3 value, basis): the timex of the trigger's clause, else one opening the sentence, else an
     agreement's date in the sentence (for actions done under it), else the narrative time, else the
     document date. Statements and present-tense events without a timex take the document date.
-    `tx` holds the sentence's timexes, `all_tx` the document's; `heads` are event nouns that a reaction
+    `tx` holds the sentence's timexes; `narrative_at(pos, statement)` is the document's narrative time at pos
+    (for a statement, the dates in agreements' names do not count); `heads` are event nouns that a reaction
     in the present (welcomes, condemns ...) is about, whose dates are theirs."""
     t = clause_timex(text, tx, lo, hi, start, end, bound, heads) or fronted_timex(text, tx, lo, start, bound)
     if t is not None:
@@ -85,7 +87,7 @@ def event_date(text: str, lo: int, hi: int, start: int, end: int, tx: Sequence[T
         named = [t for t in tx if lo <= t.start < hi and t.start in bound]
         if named:
             return named[0].value, "timex"
-    narrative = narrative_time(text, all_tx, start, dct, bound if statement else frozenset())
+    narrative = narrative_at(start, statement)
     if statement and dct and (not narrative or days_apart(narrative, dct) > REPORTING_DAYS):
         return dct, "document"
     if narrative:

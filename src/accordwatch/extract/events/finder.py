@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from accordwatch.extract.agreements import find_agreement_mentions
-from accordwatch.extract.agreements.timeline import sentences
+from accordwatch.extract.agreements.timeline import NarrativeClock, sentences
 from accordwatch.extract.events.actors import (
     CLAUSE_COMMA,
     in_fronted_clause,
@@ -82,6 +82,15 @@ class _Context:
         self.last_speaker: tuple[str, ...] = ()
         self.agreement_of: dict[int, str] = {}  # id(event) -> agreement_key, for merging
         self._clause_starts: dict[int, int] = {}  # trigger start -> start of its clause
+        self._clocks: dict[bool, NarrativeClock] = {}  # statement? -> the document's narrative time
+
+    def narrative_at(self, pos: int, statement: bool) -> str:
+        """The narrative time at `pos`; for a statement, the dates in agreements' names do not count."""
+        clock = self._clocks.get(statement)
+        if clock is None:
+            clock = self._clocks[statement] = NarrativeClock(self.text, self.all_tx, self.dct,
+                                                             self.bound if statement else frozenset())
+        return clock.at(pos)
 
     def clause_of(self, lo: int, t: Trigger) -> int:
         """Where the clause of trigger t (in the sentence starting at lo) starts; asked for more than once."""
@@ -248,7 +257,7 @@ def _event(ctx: _Context, lo: int, hi: int, t: Trigger, speech: list[Trigger], s
     else:
         present = sentence_tense_dct(text, lo, t.start) or _present_reaction(ctx, lo, t) \
             or bool(PRESENT_IN_TRIGGER.search(text, t.start, t.end))  # "contingent is located"
-        date, basis = event_date(text, lo, hi, t.start, t.end, ctx.tx, ctx.all_tx, ctx.bound, ctx.dct,
+        date, basis = event_date(text, lo, hi, t.start, t.end, ctx.tx, ctx.narrative_at, ctx.bound, ctx.dct,
                                  statement=t.role == "frame", present=present,
                                  heads=_reaction_objects(ctx, t, hi, agreements) if present else [])
     if t.rule.dated_by == "until":
@@ -302,7 +311,7 @@ def _agreement_events(ctx: _Context, lo: int, hi: int, agreements: list[Agreemen
 
 
 def _statement(ctx: _Context, lo: int, hi: int, t: Trigger, speaker: tuple[str, ...]) -> Event:
-    date, basis = event_date(ctx.text, lo, hi, t.start, t.end, ctx.tx, ctx.all_tx, ctx.bound, ctx.dct,
+    date, basis = event_date(ctx.text, lo, hi, t.start, t.end, ctx.tx, ctx.narrative_at, ctx.bound, ctx.dct,
                              statement=True,
                              present=sentence_tense_dct(ctx.text, lo, t.start, statement=True))
     end = _clause_end(ctx.text, t.end, hi)
