@@ -52,7 +52,7 @@ def fronted_timex(text: str, tx: Sequence[Timex], lo: int, start: int, bound: se
 def sentence_tense_dct(text: str, lo: int, start: int, statement: bool = False) -> bool:
     """Present tense just before the trigger (or present perfect, for a statement: "officials have
     emphasized"): the event holds at the document date."""
-    before = text[lo:start][-40:]
+    before = text[max(lo, start - 40):start]  # the last 40 characters, without copying the whole sentence
     return bool(PRESENT.search(before) or (statement and PERFECT.search(before)))
 
 

@@ -205,9 +205,9 @@ def modality(text: str, sent_start: int, sent_end: int, trig: Trigger, clause_lo
     starts at `clause_lo`, where the caller has found it already)."""
     rules = modality_rules()
     lo = clause_start(text, sent_start, trig.start) if clause_lo is None else clause_lo
-    before = text[lo:trig.start]
-    window = " ".join(before.split()[-rules.window:])
-    near = " ".join(before.split()[-3:])
+    words = text[lo:trig.start].split()
+    window = " ".join(words[-rules.window:])
+    near = " ".join(words[-3:])
     if rules.negated.search(near) or rules.negated.search(text[trig.start:trig.end]):
         return "negated"
     if rules.hypothetical.search(window):
