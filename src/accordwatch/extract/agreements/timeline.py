@@ -50,36 +50,33 @@ def narrative_time(text: str, tx: Sequence[Timex], pos: int, dct: str = "",
 
 
 
+
 class NarrativeClock:
-    """narrative_time(text, tx, pos, dct, skip) for one document asked at many points: the timexes that can
-    move the narrative (not bounding a period, not after the document date, not skipped) are sorted out
-    once, so that each question is a bisection rather than a pass over every timex. `tx` must be in text
-    order (calendar_timexes), as "the last date before" reads it."""
+    """narrative_time(text, tx, pos, dct, skip) for one document asked at many points. The walk back starts
+    at the last timex that starts by `pos` (found by bisection: a later one cannot end by pos) rather than at
+    the end of the document, and whether a timex can move the narrative at all (not bounding a period, not
+    after the document date) is worked out once per timex. `tx` must be in text order (calendar_timexes)."""
 
-    def __init__(self, text: str, tx: Sequence[Timex], dct: str = "",
-                 skip: frozenset[int] | set[int] = frozenset()):
-        moving = [t for t in tx if t.start not in skip and not BOUNDING.search(text[max(0, t.start - 12):t.start])
-                  and not_after(t.value, dct)]
-        # A day or month date anywhere before wins over any nearer year, so the two are looked up apart.
-        self._fine = [t for t in moving if len(t.value) >= 7]
-        self._years = [t for t in moving if len(t.value) < 7]
-        self._fine_starts = [t.start for t in self._fine]
-        self._year_starts = [t.start for t in self._years]
+    def __init__(self, text: str, tx: Sequence[Timex], dct: str = ""):
+        self.text, self.tx, self.dct = text, tx, dct
+        self._starts = [t.start for t in tx]
+        self._moves: dict[int, bool] = {}  # index in tx -> whether it can move the narrative
 
-    def at(self, pos: int) -> str:
-        fine = _last_ending_by(self._fine, self._fine_starts, pos)
-        if fine is not None:
-            return fine.value[:10]
-        year = _last_ending_by(self._years, self._year_starts, pos)
-        return year.value[:4] if year is not None else ""
+    def at(self, pos: int, skip: frozenset[int] | set[int] = frozenset()) -> str:
+        year = ""
+        for i in range(bisect_right(self._starts, pos) - 1, -1, -1):
+            t = self.tx[i]
+            if t.end > pos or t.start in skip or not self._can_move(i):
+                continue
+            if len(t.value) >= 7:
+                return t.value[:10]
+            year = year or t.value[:4]
+        return year
 
-
-def _last_ending_by(tx: list[Timex], starts: list[int], pos: int) -> Timex | None:
-    """The last timex of `tx` (in text order) that ends by `pos`: one that ends by pos starts by it too, so
-    only the few before the bisection point that reach past pos are stepped over."""
-    i = bisect_right(starts, pos)
-    while i > 0:
-        i -= 1
-        if tx[i].end <= pos:
-            return tx[i]
-    return None
+    def _can_move(self, i: int) -> bool:
+        moves = self._moves.get(i)
+        if moves is None:
+            t = self.tx[i]
+            moves = self._moves[i] = not BOUNDING.search(self.text[max(0, t.start - 12):t.start]) \
+                and not_after(t.value, self.dct)
+        return moves

@@ -82,15 +82,13 @@ class _Context:
         self.last_speaker: tuple[str, ...] = ()
         self.agreement_of: dict[int, str] = {}  # id(event) -> agreement_key, for merging
         self._clause_starts: dict[int, int] = {}  # trigger start -> start of its clause
-        self._clocks: dict[bool, NarrativeClock] = {}  # statement? -> the document's narrative time
+        self._clock: NarrativeClock | None = None  # the document's narrative time, made when first asked
 
     def narrative_at(self, pos: int, statement: bool) -> str:
         """The narrative time at `pos`; for a statement, the dates in agreements' names do not count."""
-        clock = self._clocks.get(statement)
-        if clock is None:
-            clock = self._clocks[statement] = NarrativeClock(self.text, self.all_tx, self.dct,
-                                                             self.bound if statement else frozenset())
-        return clock.at(pos)
+        if self._clock is None:
+            self._clock = NarrativeClock(self.text, self.all_tx, self.dct)
+        return self._clock.at(pos, self.bound if statement else frozenset())
 
     def clause_of(self, lo: int, t: Trigger) -> int:
         """Where the clause of trigger t (in the sentence starting at lo) starts; asked for more than once."""
