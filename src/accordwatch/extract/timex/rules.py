@@ -16,9 +16,9 @@ from importlib import resources
 from typing import Any
 
 from accordwatch.data_files import load_yaml
-from accordwatch.extract.timex.prefilter import fold, gate, needles, parse
+from accordwatch.extract.timex.prefilter import fold, gate_of, gate_starts, needles, parse
 
-__all__ = ["Language", "Rule", "fold", "load_language", "needles"]
+__all__ = ["START_AFTER", "Language", "Rule", "fold", "load_language", "needles"]
 
 _MACRO = re.compile(r"\{([A-Z]+)(?::([a-z0-9_]+))?\}")
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
@@ -64,6 +64,8 @@ class Rule:
     needles: tuple[str, ...] = ()
     # Where in a `fold`ed text a match may start (see `gate`); None = anywhere.
     gate: re.Pattern[str] | None = None
+    # What `gate` is built from (see `gate_starts`), for gates shared by several rules.
+    starts: frozenset[tuple[str, ...]] | None = None
 
 
 @dataclass(frozen=True)
@@ -127,21 +129,22 @@ def _expand(pattern: str, tables: dict[str, dict[str, Any]]) -> str:
     return _MACRO.sub(one, pattern)
 
 
-_START_AFTER = r"\w$£€#+/"  # (a class) no match starts right after one of these
+START_AFTER = r"\w$£€#+/"  # (a class) no match starts right after one of these
 
 
 def _compile(spec: dict[str, Any], order: int, tables: dict[str, dict[str, Any]]) -> Rule:
     body = _expand(spec["pattern"], tables)
     try:
-        regex = re.compile(rf"(?<![{_START_AFTER}])(?:{body})(?:(?<=[.’'])|(?![\w]))", re.IGNORECASE)
+        regex = re.compile(rf"(?<![{START_AFTER}])(?:{body})(?:(?<=[.’'])|(?![\w]))", re.IGNORECASE)
     except re.error as e:
         raise ValueError(f"timex rule {spec['id']}: {e}") from e
     known = {"id", "type", "pattern", "value", "mod", "examples", "counter_examples"}
     options = {k: v for k, v in spec.items() if k not in known}
     tree = parse(regex)
+    starts = gate_starts(tree)
     return Rule(spec["id"], spec["type"], str(spec["value"]), regex, order, spec.get("mod", ""),
                 options, tuple(spec.get("examples") or ()), tuple(spec.get("counter_examples") or ()),
-                needles(regex, tree), gate(tree, _START_AFTER))
+                needles(regex, tree), None if starts is None else gate_of(starts, START_AFTER), starts)
 
 
 def _read_yaml(lang: str, name: str) -> dict[str, Any]:
