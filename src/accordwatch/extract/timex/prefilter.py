@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
@@ -260,6 +261,7 @@ def gate(tree: Any, start_after: str) -> re.Pattern[str] | None:
     return None if starts is None else gate_of(starts, start_after)
 
 
+@lru_cache(maxsize=256)
 def gate_of(starts: frozenset[tuple[str, ...]], start_after: str) -> re.Pattern[str]:
     """`gate` from the `gate_starts` of a parse tree."""
     # A pattern that starts with a set of characters lets the regex engine skip in C to the
