@@ -339,3 +339,19 @@ def test_a_gate_lets_through_every_place_a_match_can_start() -> None:
     assert 65 not in places  # "Thelast": not after a word start
     assert gate(parse(re.compile(r"a|b?")), r"\w") is None  # may match nothing: no gate
     assert gate(parse(re.compile(r"[^a]bc")), r"\w") is None  # a negated class: not modelled
+
+
+def test_compact_widens_windows_to_every_kind_of_space() -> None:
+    import sys
+
+    compact = sys.modules["accordwatch.extract.timex.recognise"].compact
+    text = "on\u00a0Monday\u2003the talks\tresumed,\u3000then stalled\u2028again later"
+    for a in range(len(text)):
+        for b in range(a + 1, len(text) + 1, 3):
+            scan, _, origins = compact(text, [(a, b)])
+            left, right = a, b
+            while left > 0 and not text[left - 1].isspace():
+                left -= 1
+            while right < len(text) and not text[right].isspace():
+                right += 1
+            assert (scan, origins) == (text[left:right], [left])

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, compress, repeat
@@ -181,7 +181,10 @@ def windows(text: str, lang: Language) -> dict[str, list[tuple[int, int]]]:
     return out
 
 
-def compact(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[int], list[int]]:
+_NON_SPACE = re.compile(r"\S*")  # \s is what str.isspace says is a space
+
+
+def compact(text: str, spans: Iterable[tuple[int, int]]) -> tuple[str, list[int], list[int]]:
     """The stretches of `text` in `spans`, widened to the white space around them so that no
     word is cut, joined by NUL (which no rule crosses); with each piece's start in the
     compact string and in `text`, to map offsets back."""
@@ -192,8 +195,7 @@ def compact(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[int], li
     for a, b in spans:
         while a > pos and not text[a - 1].isspace():
             a -= 1
-        while b < len(text) and not text[b].isspace():
-            b += 1
+        b = _NON_SPACE.match(text, b).end()  # type: ignore[union-attr]  # (it matches, if only nothing)
         if pieces and a <= pos:  # touches the previous piece: extend it, no separator
             if b > pos:
                 pieces[-1] += text[pos:b]
@@ -245,6 +247,8 @@ def _pieces(needles: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _joined(spans: dict[str, list[tuple[int, int]]], needs: tuple[str, ...]) -> list[tuple[int, int]]:
+    if len(needs) == 1:
+        return spans.get(needs[0], [])  # merged by `windows` already
     joined: list[tuple[int, int]] = []
     for a, b in sorted(s for category in needs for s in spans.get(category, ())):
         _merge(joined, a, b)
@@ -253,9 +257,15 @@ def _joined(spans: dict[str, list[tuple[int, int]]], needs: tuple[str, ...]) -> 
 
 def candidates(text: str, lang: Language) -> Iterator[Candidate]:
     spans = windows(text, lang)
+    # Groups whose windows are the same in this text (no "pod" word: "unit" or "pod" is "unit")
+    # share their compact text.
+    made: dict[tuple[tuple[int, int], ...], tuple[str, list[int], list[int], str]] = {}
     for group in _rule_groups(lang.code):
-        scan, starts, origins = compact(text, _joined(spans, group.needs))
-        folded = fold(scan)
+        joined = tuple(_joined(spans, group.needs))
+        if joined not in made:
+            scan, starts, origins = compact(text, joined)
+            made[joined] = scan, starts, origins, fold(scan)
+        scan, starts, origins, folded = made[joined]
         present: dict[tuple[str, ...], bool] = {}  # rules of a kind share their needles ("jan", "feb", ...)
         for needles in {r.needles for r in group.gated + group.ungated if r.needles}:
             pieces = _pieces(needles)
