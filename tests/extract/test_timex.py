@@ -289,6 +289,41 @@ def test_gated_matching_finds_what_a_full_scan_finds(name: str) -> None:
     assert found > 100
 
 
+@pytest.mark.parametrize("name", sorted(p.name for p in EXAMPLES.glob("*.txt")))
+def test_rules_sharing_a_gate_find_what_each_finds_alone(name: str) -> None:
+    import sys
+
+    from accordwatch.extract.timex.rules import fold, load_language
+
+    recognise = sys.modules["accordwatch.extract.timex.recognise"]
+    rules = load_language("en").rules
+    text = (EXAMPLES / name).read_text(encoding="utf-8")
+    texts = [text, text.upper(), text.title()]
+    texts += [c if isinstance(c, str) else c["text"] for r in rules for c in r.examples]
+    found = 0
+    for group in recognise._rule_groups("en"):
+        for scan in texts:
+            run = [i % 3 != 1 for i in range(len(group.gated))]  # some rules left out, as by their needles
+            shared = sorted((rule.order, m.span(), m.groupdict()) for rule, m in
+                            recognise.group_matches(group.gated, group.gate, scan, fold(scan), run))
+            alone = sorted((rule.order, m.span(), m.groupdict()) for rule, keep in zip(group.gated, run)
+                           if keep for m in rule.regex.finditer(scan))
+            assert shared == alone, group.needs
+            found += len(alone)
+    assert found > 100
+
+
+def test_needle_pieces_are_in_every_needle() -> None:
+    import sys
+
+    from accordwatch.extract.timex.rules import load_language
+
+    pieces = sys.modules["accordwatch.extract.timex.recognise"]._pieces
+    for rule in load_language("en").rules:
+        assert all(any(p in n for p in pieces(rule.needles)) for n in rule.needles), rule.id
+    assert pieces(("last night", "last morning", "lastnight", "this morning")) == ("morning", "night")
+
+
 def test_a_gate_lets_through_every_place_a_match_can_start() -> None:
     import re
 
@@ -304,3 +339,19 @@ def test_a_gate_lets_through_every_place_a_match_can_start() -> None:
     assert 65 not in places  # "Thelast": not after a word start
     assert gate(parse(re.compile(r"a|b?")), r"\w") is None  # may match nothing: no gate
     assert gate(parse(re.compile(r"[^a]bc")), r"\w") is None  # a negated class: not modelled
+
+
+def test_compact_widens_windows_to_every_kind_of_space() -> None:
+    import sys
+
+    compact = sys.modules["accordwatch.extract.timex.recognise"].compact
+    text = "on\u00a0Monday\u2003the talks\tresumed,\u3000then stalled\u2028again later"
+    for a in range(len(text)):
+        for b in range(a + 1, len(text) + 1, 3):
+            scan, _, origins = compact(text, [(a, b)])
+            left, right = a, b
+            while left > 0 and not text[left - 1].isspace():
+                left -= 1
+            while right < len(text) and not text[right].isspace():
+                right += 1
+            assert (scan, origins) == (text[left:right], [left])

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
@@ -241,18 +242,39 @@ def _alternatives(sequences: Iterable[tuple[str, ...]]) -> str:
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
+def gate_starts(tree: Any) -> frozenset[tuple[str, ...]] | None:
+    """The possible first `_GATE_WIDTH` character classes of a match of the parsed regex (fewer:
+    a match that ends there); None where they are not known or a match may be empty."""
+    try:
+        starts = _seq_starts(tree, _GATE_WIDTH)
+    except _NoGate:
+        return None
+    return None if () in starts else frozenset(starts)
+
+
 def gate(tree: Any, start_after: str) -> re.Pattern[str] | None:
     """A regex that, run with `finditer` over a `fold`ed text, ends a match (of one character) at
     every place but the first where a match of the parsed regex may start (and at others); None
     where no gate is known. `start_after` is the body of the class of the characters no match
     starts right after (the rule's own look-behind)."""
-    try:
-        starts = _seq_starts(tree, _GATE_WIDTH)
-    except _NoGate:
-        return None
-    if () in starts:
-        return None  # an empty match: anywhere
+    starts = gate_starts(tree)
+    return None if starts is None else gate_of(starts, start_after)
+
+
+@lru_cache(maxsize=256)
+def gate_of(starts: frozenset[tuple[str, ...]], start_after: str) -> re.Pattern[str]:
+    """`gate` from the `gate_starts` of a parse tree."""
     # A pattern that starts with a set of characters lets the regex engine skip in C to the
     # next member: here the character before a start (the rule's look-behind is its complement),
     # so that only the places after one are looked at. The place is the match's end.
     return re.compile(f"[^{start_after}](?={_alternatives(starts)})")
+
+
+def shared_gate(starts: Iterable[frozenset[tuple[str, ...]]], start_after: str) -> re.Pattern[str]:
+    """One gate for several rules (their `gate_starts`), run as `gate` is: it stops where any of
+    them may start, and there its group i + 1 is set if and only if rule i's gate lets it start.
+    One scan over the text tries a single trie of all their starts at each place, instead of one
+    scan per rule; each rule's own trie is tried only where the shared one passes."""
+    starts = list(starts)
+    each = "".join(f"(?:(?=({_alternatives(s)}))|)" for s in starts)
+    return re.compile(f"[^{start_after}](?={_alternatives(frozenset().union(*starts))}){each}")

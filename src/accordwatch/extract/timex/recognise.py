@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
+from itertools import chain, compress, repeat
 
-from accordwatch.extract.timex.rules import Language, Rule, fold, load_language
+from accordwatch.extract.timex.prefilter import shared_gate
+from accordwatch.extract.timex.rules import START_AFTER, Language, Rule, fold, load_language
 
 _PREV_WORD = re.compile(r"([#\w.]+)\W*$")
 _NEXT_WORD = re.compile(r"^\W{0,2}?([%\w]+)")
@@ -180,7 +181,10 @@ def windows(text: str, lang: Language) -> dict[str, list[tuple[int, int]]]:
     return out
 
 
-def compact(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[int], list[int]]:
+_NON_SPACE = re.compile(r"\S*")  # \s is what str.isspace says is a space
+
+
+def compact(text: str, spans: Iterable[tuple[int, int]]) -> tuple[str, list[int], list[int]]:
     """The stretches of `text` in `spans`, widened to the white space around them so that no
     word is cut, joined by NUL (which no rule crosses); with each piece's start in the
     compact string and in `text`, to map offsets back."""
@@ -191,8 +195,7 @@ def compact(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[int], li
     for a, b in spans:
         while a > pos and not text[a - 1].isspace():
             a -= 1
-        while b < len(text) and not text[b].isspace():
-            b += 1
+        b = _NON_SPACE.match(text, b).end()  # type: ignore[union-attr]  # (it matches, if only nothing)
         if pieces and a <= pos:  # touches the previous piece: extend it, no separator
             if b > pos:
                 pieces[-1] += text[pos:b]
@@ -207,37 +210,107 @@ def compact(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[int], li
     return "\0".join(pieces), starts, origins
 
 
+@dataclass(frozen=True)
+class _RuleGroup:
+    """The rules run over the same windows (same `needs`), with one gate shared by the gated ones."""
+
+    needs: tuple[str, ...]
+    gated: tuple[Rule, ...]
+    ungated: tuple[Rule, ...]
+    gate: re.Pattern[str] | None  # see `shared_gate`
+
+
+@lru_cache(maxsize=8)
+def _rule_groups(code: str) -> tuple[_RuleGroup, ...]:
+    by_needs: dict[tuple[str, ...], list[Rule]] = {}
+    for rule in load_language(code).rules:
+        by_needs.setdefault(tuple(rule.options.get("needs", ("any",))), []).append(rule)
+    groups = []
+    for needs, rules in by_needs.items():
+        gated = tuple(r for r in rules if r.starts is not None)
+        shared = shared_gate((r.starts for r in gated if r.starts is not None), START_AFTER) if gated else None
+        groups.append(_RuleGroup(needs, gated, tuple(r for r in rules if r.starts is None), shared))
+    return tuple(groups)
+
+
+_PIECE = re.compile(r"\w+|[^\w\s]+")
+
+
+@lru_cache(maxsize=512)
+def _pieces(needles: tuple[str, ...]) -> tuple[str, ...]:
+    """Fewer strings, one of which is in each of `needles` ("night", "morning" for "last night",
+    "last morning", "lastnight" ...): where none is in a text, no needle is, and the needles
+    themselves (a product of word lists, often dozens) need not be looked for one by one."""
+    longest = {max(_PIECE.findall(n) or [n], key=len) for n in needles}
+    pieces = tuple(sorted(p for p in longest if not any(o != p and o in p for o in longest)))
+    return pieces if len(pieces) < len(needles) else needles
+
+
+def _joined(spans: dict[str, list[tuple[int, int]]], needs: tuple[str, ...]) -> list[tuple[int, int]]:
+    if len(needs) == 1:
+        return spans.get(needs[0], [])  # merged by `windows` already
+    joined: list[tuple[int, int]] = []
+    for a, b in sorted(s for category in needs for s in spans.get(category, ())):
+        _merge(joined, a, b)
+    return joined
+
+
 def candidates(text: str, lang: Language) -> Iterator[Candidate]:
     spans = windows(text, lang)
-    scans: dict[tuple[str, ...], tuple[str, list[int], list[int], str]] = {}
-    present: dict[tuple[tuple[str, ...], tuple[str, ...]], bool] = {}
-    for rule in lang.rules:
-        needs = tuple(rule.options.get("needs", ("any",)))
-        if needs not in scans:
-            merged = sorted(s for category in needs for s in spans.get(category, ()))
-            joined: list[tuple[int, int]] = []
-            for a, b in merged:
-                _merge(joined, a, b)
+    # Groups whose windows are the same in this text (no "pod" word: "unit" or "pod" is "unit")
+    # share their compact text.
+    made: dict[tuple[tuple[int, int], ...], tuple[str, list[int], list[int], str]] = {}
+    for group in _rule_groups(lang.code):
+        joined = tuple(_joined(spans, group.needs))
+        if joined not in made:
             scan, starts, origins = compact(text, joined)
-            scans[needs] = scan, starts, origins, fold(scan)
-        scan, starts, origins, folded = scans[needs]
-        if rule.needles:
-            key = (needs, rule.needles)  # rules of a kind share their needles ("jan", "feb", ...)
-            if key not in present:
-                present[key] = any(map(folded.__contains__, rule.needles))
-            if not present[key]:
-                continue  # no match possible: skip the regex
-        takes_earlier = rule.options.get("takes_earlier")
-        for m in matches(rule, scan, folded):
+            made[joined] = scan, starts, origins, fold(scan)
+        scan, starts, origins, folded = made[joined]
+        present: dict[tuple[str, ...], bool] = {}  # rules of a kind share their needles ("jan", "feb", ...)
+        for needles in {r.needles for r in group.gated + group.ungated if r.needles}:
+            pieces = _pieces(needles)
+            present[needles] = any(map(folded.__contains__, pieces)) and (
+                pieces == needles or any(map(folded.__contains__, needles)))
+        found = group_matches(group.gated, group.gate, scan, folded,
+                              [not r.needles or present[r.needles] for r in group.gated])
+        for rule in group.ungated:
+            if not rule.needles or present[rule.needles]:
+                found = chain(found, zip(repeat(rule), rule.regex.finditer(scan)))
+        for rule, m in found:
             if m.end() > m.start():
                 i = bisect.bisect_right(starts, m.start()) - 1
                 shift = origins[i] - starts[i]
                 trim = _TRIM.match(m.group(0))
                 c = Candidate(m.start() + shift + (trim.end() if trim else 0), m.end() + shift, rule, m)
-                if takes_earlier:
+                if rule.options.get("takes_earlier"):
                     c = _with_earlier(text, c)
                 if plausible(text, c, lang):
                     yield c
+
+
+def group_matches(rules: tuple[Rule, ...], gate: re.Pattern[str] | None, scan: str, folded: str,
+                  run: list[bool]) -> Iterator[tuple[Rule, re.Match[str]]]:
+    """(rule, match) for what `rule.regex.finditer(scan)` yields, for each of `rules` where `run`
+    says so, in text order rather than rule by rule; `gate` is their `shared_gate`. As `matches`
+    does for one rule, each is tried only where its gate lets a match start, and resumes after
+    its own last match."""
+    if gate is None or not any(run):
+        return
+    resume = [0] * len(rules)
+    for i in compress(range(len(rules)), run):
+        m = rules[i].regex.match(scan)  # the gate finds the places after a character, not the first one
+        if m is not None:
+            yield rules[i], m
+            resume[i] = m.end()
+    indices = range(len(rules))
+    for place in gate.finditer(folded):
+        at = place.end()
+        for i in compress(indices, place.groups()):
+            if run[i] and at >= resume[i]:
+                m = rules[i].regex.match(scan, at)
+                if m is not None:
+                    yield rules[i], m
+                    resume[i] = m.end()
 
 
 def matches(rule: Rule, scan: str, folded: str) -> Iterator[re.Match[str]]:

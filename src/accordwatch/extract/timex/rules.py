@@ -16,9 +16,9 @@ from importlib import resources
 from typing import Any
 
 from accordwatch.data_files import load_yaml
-from accordwatch.extract.timex.prefilter import fold, gate, needles, parse
+from accordwatch.extract.timex.prefilter import fold, gate_of, gate_starts, needles, parse
 
-__all__ = ["Language", "Rule", "fold", "load_language", "needles"]
+__all__ = ["START_AFTER", "Language", "Rule", "fold", "load_language", "needles"]
 
 _MACRO = re.compile(r"\{([A-Z]+)(?::([a-z0-9_]+))?\}")
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
@@ -62,8 +62,14 @@ class Rule:
     counter_examples: tuple[str, ...] = ()
     # Lower-case strings one of which every match contains (see `needles`); () = no such set.
     needles: tuple[str, ...] = ()
-    # Where in a `fold`ed text a match may start (see `gate`); None = anywhere.
-    gate: re.Pattern[str] | None = None
+    # What a match may start with (see `gate_starts`); None = anything.
+    starts: frozenset[tuple[str, ...]] | None = None
+
+    @property
+    def gate(self) -> re.Pattern[str] | None:
+        """Where in a `fold`ed text a match may start (see `gate`); None = anywhere. Built when
+        asked for: recognition runs the gates that rules of a group share (`shared_gate`)."""
+        return None if self.starts is None else gate_of(self.starts, START_AFTER)
 
 
 @dataclass(frozen=True)
@@ -110,30 +116,44 @@ def _abbreviations(table: dict[str, Any]) -> frozenset[str]:
     return frozenset(f for f, v in table.items() if any(len(o) > len(f) and w == v for o, w in table.items()))
 
 
-def _expand(pattern: str, tables: dict[str, dict[str, Any]]) -> str:
+def _table_alternation(tables: dict[str, dict[str, Any]], table: str) -> str:
+    if table == "NUMWORDS":  # the number words of {NUM}, "a" and "an" last
+        return _alternation([w for w in tables["numword"] if w not in ("a", "an")] + ["a", "an"])
+    dotted = _abbreviations(tables[table]) if table in _DOTTED_TABLES else frozenset()
+    return _alternation([str(k) for k in tables[table]], dotted)
+
+
+def _expand(pattern: str, tables: dict[str, dict[str, Any]], made: dict[str, str] | None = None) -> str:
+    """`pattern` with its macros expanded; `made` keeps the tables' alternations from one
+    pattern to the next (the rules of a language name the same few tables again and again)."""
+    made = {} if made is None else made
+
+    def alternation(table: str) -> str:
+        if table not in made:
+            made[table] = _table_alternation(tables, table)
+        return made[table]
+
     def one(m: re.Match[str]) -> str:
         name, group = m.group(1), m.group(2) or m.group(1).lower()
         built = _builtin(name, group)
         if built is not None:
-            words = _alternation([w for w in tables["numword"] if w not in ("a", "an")] + ["a", "an"])
-            return built.replace("NUMWORDS", words)
+            return built.replace("NUMWORDS", alternation("NUMWORDS")) if "NUMWORDS" in built else built
         table = name.lower()
         if table not in tables:
             raise ValueError(f"unknown macro {{{name}}} in timex pattern {pattern!r}")
-        dotted = _abbreviations(tables[table]) if table in _DOTTED_TABLES else frozenset()
-        alt = _alternation([str(k) for k in tables[table]], dotted)
-        return rf"(?<![\w])(?P<{group}>{alt})(?:(?<=\.)|(?!\w))"
+        return rf"(?<![\w])(?P<{group}>{alternation(table)})(?:(?<=\.)|(?!\w))"
 
     return _MACRO.sub(one, pattern)
 
 
-_START_AFTER = r"\w$£€#+/"  # (a class) no match starts right after one of these
+START_AFTER = r"\w$£€#+/"  # (a class) no match starts right after one of these
 
 
-def _compile(spec: dict[str, Any], order: int, tables: dict[str, dict[str, Any]]) -> Rule:
-    body = _expand(spec["pattern"], tables)
+def _compile(spec: dict[str, Any], order: int, tables: dict[str, dict[str, Any]],
+             made: dict[str, str] | None = None) -> Rule:
+    body = _expand(spec["pattern"], tables, made)
     try:
-        regex = re.compile(rf"(?<![{_START_AFTER}])(?:{body})(?:(?<=[.’'])|(?![\w]))", re.IGNORECASE)
+        regex = re.compile(rf"(?<![{START_AFTER}])(?:{body})(?:(?<=[.’'])|(?![\w]))", re.IGNORECASE)
     except re.error as e:
         raise ValueError(f"timex rule {spec['id']}: {e}") from e
     known = {"id", "type", "pattern", "value", "mod", "examples", "counter_examples"}
@@ -141,7 +161,7 @@ def _compile(spec: dict[str, Any], order: int, tables: dict[str, dict[str, Any]]
     tree = parse(regex)
     return Rule(spec["id"], spec["type"], str(spec["value"]), regex, order, spec.get("mod", ""),
                 options, tuple(spec.get("examples") or ()), tuple(spec.get("counter_examples") or ()),
-                needles(regex, tree), gate(tree, _START_AFTER))
+                needles(regex, tree), gate_starts(tree))
 
 
 def _read_yaml(lang: str, name: str) -> dict[str, Any]:
@@ -159,6 +179,7 @@ def load_language(lang: str = "en") -> Language:
     ids = [s["id"] for s in specs]
     if len(ids) != len(set(ids)):
         raise ValueError(f"duplicate timex rule ids in {lang}/rules.yaml")
-    rules = tuple(_compile(s, i, tables) for i, s in enumerate(specs))
+    made: dict[str, str] = {}
+    rules = tuple(_compile(s, i, tables, made) for i, s in enumerate(specs))
     sections = {k: v for k, v in vocab.items() if isinstance(v, dict) and k != "tables"}
     return Language(lang, tables, lists, rules, sections)
