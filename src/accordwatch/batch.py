@@ -75,7 +75,10 @@ def ingest(store, paths: Iterable[str], *, manifest: Path | None = None, stdin=N
             store.record_error(run_id, err.source, err.reason)
         context = corpus_context(new) if new else None
         batch: list[Processed] = []
-        for i, (raw, outcome) in enumerate((runner or serial)(new, context)):
+        # Nothing new (a re-run over stored files): the runner is not called, so no worker pool
+        # is started and no Dask cluster connected for nothing.
+        outcomes = (runner or serial)(new, context) if new else iter(())
+        for i, (raw, outcome) in enumerate(outcomes):
             if progress:
                 progress(i, len(new), raw.source)
             if isinstance(outcome, Processed):
