@@ -8,8 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from accordwatch.extract.events.triggers import CLAUSE_BREAK, Trigger, _drop_overlaps, find_triggers
-from accordwatch.extract.sentences import _sentence_spans, sentence_spans
+from accordwatch.extract.events.triggers import (
+    CLAUSE_BREAK,
+    Trigger,
+    _drop_overlaps,
+    find_triggers,
+    rank_overlaps,
+)
+from accordwatch.extract.sentences import sentence_spans, sentences
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "karabakh"
 PLAIN_CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\bthat\b|\bwhich\b|\bwho\b|\bbut\b")
@@ -34,30 +40,20 @@ def test_clause_break_equals_its_plain_form_within_bounds():
         assert [m.span() for m in CLAUSE_BREAK.finditer(s, a, b)] == [m.span() for m in PLAIN_CLAUSE_BREAK.finditer(s, a, b)]
 
 
-def _ranked(triggers: list[Trigger]) -> list[Trigger]:
-    """_drop_overlaps without its shortcut for triggers that do not overlap."""
-    ranked = sorted(triggers, key=lambda t: (-t.rule.priority, -(t.end - t.start), t.start))
-    kept: list[Trigger] = []
-    for t in ranked:
-        if all(t.end <= k.start or t.start >= k.end for k in kept):
-            kept.append(t)
-    return sorted(kept, key=lambda t: t.start)
-
-
 @pytest.mark.parametrize("text", texts())
 def test_overlap_shortcut_keeps_what_the_ranking_keeps(text):
     triggers = find_triggers(text)
-    assert _drop_overlaps(list(triggers)) == _ranked(list(triggers)) == triggers
+    assert _drop_overlaps(list(triggers)) == rank_overlaps(list(triggers)) == triggers
     rule = triggers[0].rule
     overlapping = [*triggers, Trigger(triggers[0].start, triggers[0].end + 3, rule)]
-    assert _drop_overlaps(list(overlapping)) == _ranked(list(overlapping))
+    assert _drop_overlaps(list(overlapping)) == rank_overlaps(list(overlapping))
 
 
 @pytest.mark.parametrize("text", texts())
 def test_sentence_spans_cached_equal_fresh_and_are_a_new_list(text):
     first = sentence_spans(text)
     first.append((0, 0))  # a caller may change its list: the next caller gets the split as it was
-    assert sentence_spans(text) == list(_sentence_spans.__wrapped__(text)) == first[:-1]
+    assert sentence_spans(text) == list(sentences.__wrapped__(text)) == first[:-1]
 
 
 @pytest.mark.parametrize("dct", ["", "2021-01-15", "2024-06"])

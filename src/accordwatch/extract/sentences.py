@@ -51,13 +51,14 @@ def _split_paragraph(text: str, start: int, end: int) -> Iterator[tuple[int, int
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Sentences of `text` as (start, end) with surrounding white space trimmed (a new list each call)."""
-    return list(_sentence_spans(text))
+    return list(sentences(text))
 
 
 @lru_cache(maxsize=4)
-def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """The split, kept for the last few texts: the figures, agreements and events stages all read the
-    sentences of the document at hand (a str keeps its hash, so the look-up costs little)."""
+def sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """The sentence spans as a tuple, split once and kept for the last few texts: the figures,
+    agreements and events stages all read the sentences of the document at hand (a str keeps its
+    hash, so the look-up costs little)."""
     out: list[tuple[int, int]] = []
     pos = 0
     for m in [*_PARA.finditer(text), None]:

@@ -26,7 +26,7 @@ from accordwatch.extract.agreements.resolve import (
     kind_of,
 )
 from accordwatch.extract.agreements.timeline import calendar_timexes, narrative_time
-from accordwatch.extract.agreements.timeline import sentences as sentences_of
+from accordwatch.extract.sentences import sentences as sentences_of
 from accordwatch.model import ActorMention, Agreement, Document, Provision, Timex
 
 PLURAL_REFERENCE = re.compile(r"\b(?:the|these|those|all|both)\s+(?:\w+\s+){0,2}(?:agreements|statements|documents)\b",

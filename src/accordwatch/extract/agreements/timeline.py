@@ -5,20 +5,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from functools import lru_cache
 
-from accordwatch.extract.sentences import sentence_spans
 from accordwatch.model import Timex
 
 # Dates that end or bound a period ("until June 2024", "by October 1") do not move the narrative there.
 BOUNDING = re.compile(r"\b(?:until|through|till|by|before|ahead of)\s*$", re.IGNORECASE)
-
-
-@lru_cache(maxsize=4)
-def sentences(text: str) -> tuple[tuple[int, int], ...]:
-    """The sentence spans of a text, split once for the figures, agreements and events stages that all read
-    them (in this order, one document after the other)."""
-    return tuple(sentence_spans(text))
 
 
 def calendar_timexes(timexes: Sequence[Timex]) -> list[Timex]:
@@ -46,9 +37,6 @@ def narrative_time(text: str, tx: Sequence[Timex], pos: int, dct: str = "",
             return t.value[:10]
         year = year or t.value[:4]
     return year
-
-
-
 
 
 class NarrativeClock:

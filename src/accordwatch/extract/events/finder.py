@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from accordwatch.extract.agreements import find_agreement_mentions
-from accordwatch.extract.agreements.timeline import NarrativeClock, sentences
+from accordwatch.extract.agreements.timeline import NarrativeClock
 from accordwatch.extract.events.actors import (
     CLAUSE_COMMA,
     in_fronted_clause,
@@ -45,6 +45,7 @@ from accordwatch.extract.events.triggers import (
     retyped,
     words_between,
 )
+from accordwatch.extract.sentences import sentences
 from accordwatch.model import ActorMention, Agreement, Document, Event, Timex
 
 AIM = re.compile(r"\b(?:mandate|aim|goal|task|purpose|objective|efforts?)\b[^.;]{0,25}\bto\s+$", re.IGNORECASE)

@@ -144,6 +144,11 @@ def _drop_overlaps(triggers: list[Trigger]) -> list[Trigger]:
     by_start = sorted(triggers, key=lambda t: t.start)
     if all(a.end <= b.start for a, b in pairwise(by_start)):
         return by_start  # no two overlap (the usual case): all are kept, in text order
+    return rank_overlaps(triggers)
+
+
+def rank_overlaps(triggers: list[Trigger]) -> list[Trigger]:
+    """Keep the higher priority, then the longer, of overlapping triggers; in text order."""
     ranked = sorted(triggers, key=lambda t: (-t.rule.priority, -(t.end - t.start), t.start))
     kept: list[Trigger] = []
     for t in ranked:

@@ -15,13 +15,13 @@ import bisect
 from collections.abc import Callable, Sequence
 from itertools import accumulate
 
-from accordwatch.extract.agreements.timeline import sentences
 from accordwatch.extract.figures import objects
 from accordwatch.extract.figures.guards import not_a_bare_count, not_a_figure
 from accordwatch.extract.figures.lexicon import Lexicon, lexicon
 from accordwatch.extract.figures.numbers import Number, digit_numbers, scaled, word_numbers
 from accordwatch.extract.figures.relations import attach_times, complete_ranges, relate
 from accordwatch.extract.figures.skeleton import skeleton
+from accordwatch.extract.sentences import sentences
 from accordwatch.model import Document, Figure, Timex
 
 __all__ = ["figure_record", "find_figures"]
