@@ -15,26 +15,20 @@ process is the only writer and writes in input order, so the store ends up the s
 
 from __future__ import annotations
 
-import gc
 import time
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from accordwatch.ingest import IngestError, read_inputs
 from accordwatch.model import RawInput
-from accordwatch.parallel import Outcome, Runner, serial
+from accordwatch.parallel import Outcome, Runner, fewer_collections, serial
 from accordwatch.pipeline import Processed, corpus_context
 from accordwatch.rules_version import extracted_with, rules_fingerprint
 
 BATCH_SIZE = 50  # documents in the first batch; each following one may hold twice as many as the last
 MAX_BATCH_SIZE = 800
 BATCH_SECONDS = 2.0
-# The collector's first generation is examined after this many more container objects were made
-# than freed (Python's default is 700). Processing a document makes and drops tens of thousands of
-# short-lived objects: at 700, an ingest ran a collection every few documents, for nothing.
-GC_THRESHOLD = 10_000
 
 
 @dataclass
@@ -133,30 +127,6 @@ def _store_outcomes(store, outcomes: Iterator[tuple[RawInput, Outcome]], total: 
     _flush(store, batch, run_id, summary)
     if progress:
         progress(total, total, "")
-
-
-@contextmanager
-def fewer_collections() -> Iterator[Callable[[], None]]:
-    """The garbage collector tuned for an ingest, and put back as it was afterwards.
-
-    Collections are rarer (GC_THRESHOLD), and the function given to the block freezes what is
-    alive when it is called (gc.freeze): the collector then no longer goes through the loaded
-    rules, hundreds of thousands of objects, at every full collection. Objects a caller froze
-    itself are left as they are (and nothing more is frozen).
-    """
-    threshold = gc.get_threshold()
-    ours = gc.get_freeze_count() == 0
-    gc.set_threshold(GC_THRESHOLD, *threshold[1:])
-    try:
-        yield gc.freeze if ours else _nothing
-    finally:
-        gc.set_threshold(*threshold)
-        if ours:
-            gc.unfreeze()
-
-
-def _nothing() -> None:
-    pass
 
 
 def _flush(store, batch: list[Processed], run_id: int, summary: IngestSummary) -> None:
