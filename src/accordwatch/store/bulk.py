@@ -85,15 +85,19 @@ def _make_attrs_getter(cls: type[Span]) -> Callable[[Span], dict[str, Any]]:
         (name,) = names
         return lambda span: {name: getattr(span, name)}
     values = attrgetter(*names)
-    return lambda span: dict(zip(names, values(span), strict=True))
+    return lambda span: dict(zip(names, values(span)))  # as many values as names: attrgetter(*names)
 
 
 def span_rows(ids: Sequence[int], spans_: Sequence[Span]) -> tuple[list[tuple], list[dict[str, Any]]]:
     """The spans' rows (SPAN_COLUMNS), and the attrs of each span (in the same order)."""
-    rows: list[tuple] = []
+    if len(ids) != len(spans_):
+        raise ValueError(f"{len(ids)} ids for {len(spans_)} spans")
+    getters = _ATTRS_GETTERS
     attrs: list[dict[str, Any]] = []
-    for span_id, span in zip(ids, spans_, strict=True):
-        fields = attrs_getter(type(span))(span)
+    rows: list[tuple] = []
+    for span_id, span in zip(ids, spans_):
+        getter = getters.get(type(span)) or attrs_getter(type(span))
+        fields = getter(span)
         attrs.append(fields)
         rows.append((span_id, *_BASE(span), json_dumps(fields)))
     return rows, attrs
