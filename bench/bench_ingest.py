@@ -9,6 +9,7 @@ the second run over the unchanged files, the speed-up, and the peak RSS of this 
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import resource
 import sys
@@ -25,6 +26,21 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def corpus_bytes(corpus: Path) -> int:
     return sum(p.stat().st_size for p in corpus.rglob("*") if p.is_file())
+
+
+class CollectorClock:
+    """CPU seconds this process spends in garbage collections, and how many there were."""
+
+    def __init__(self) -> None:
+        self.seconds, self.collections, self._start = 0.0, 0, 0.0
+        gc.callbacks.append(self._tick)
+
+    def _tick(self, phase: str, _info: dict) -> None:
+        if phase == "start":
+            self._start = time.process_time()
+        else:
+            self.seconds += time.process_time() - self._start
+            self.collections += 1
 
 
 def timed_run(db: str, corpus: Path, runner):
@@ -53,7 +69,9 @@ def main() -> int:
     mb = corpus_bytes(corpus) / 2**20
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or str(Path(tmp) / "bench.db")
+        collector = CollectorClock()
         first, first_cpu, s1, docs = timed_run(db, corpus, runner)
+        gc_first = (collector.seconds, collector.collections)
         second, _, s2, _ = timed_run(db, corpus, runner)
     seen = s1.seen
     print(f"corpus: {corpus} ({seen} inputs, {mb:.1f} MB)")
@@ -63,6 +81,7 @@ def main() -> int:
         # Wall time counts whatever else runs on the machine; the CPU time of this one process
         # is the single-core figure, steady under load.
         print(f"first run, CPU time of this process: {first_cpu:7.2f} s  {seen / first_cpu:8.1f} docs per CPU second")
+    print(f"first run, garbage collection in this process: {gc_first[0]:.2f} s CPU in {gc_first[1]} collections")
     print(f"second run: {second:7.2f} s  {seen / second:8.1f} docs/s  {mb / second:6.2f} MB/s  "
           f"added {s2.added}, already stored {s2.already_stored}")
     print(f"second run is {first / second:.0f}x faster than the first")

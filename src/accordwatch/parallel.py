@@ -36,7 +36,9 @@ Outcome = Processed | str  # a processed document, or why processing failed
 Runner = Callable[[Sequence[RawInput], CorpusContext | None], Iterator[tuple[RawInput, Outcome]]]
 
 CHUNK_SIZE = 8
-CHUNKS_IN_FLIGHT_PER_WORKER = 3
+# Enough for a worker to keep busy while the writer commits a batch (up to a few hundred ms; see
+# accordwatch.batch): with 3, the workers of a two-worker ingest waited for the writer at each commit.
+CHUNKS_IN_FLIGHT_PER_WORKER = 8
 # The collector's first generation is examined after this many more container objects were made
 # than freed (Python's default is 700). Processing a document makes and drops tens of thousands of
 # short-lived objects: at 700, an ingest ran a collection every few documents, for nothing.
