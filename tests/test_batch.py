@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -9,9 +10,10 @@ from pathlib import Path
 import sqlalchemy as sa
 from click.testing import CliRunner
 
+from accordwatch import batch
 from accordwatch.batch import ingest
 from accordwatch.cli import cli
-from accordwatch.parallel import ProcessRunner, chunked, in_order, make_runner, serial
+from accordwatch.parallel import GC_THRESHOLD, ProcessRunner, chunked, in_order, make_runner, serial
 from accordwatch.store import Store
 from accordwatch.store.schema import documents, spans
 from tests.conftest import EXAMPLES
@@ -93,3 +95,43 @@ def test_outcomes_come_back_in_input_order_whatever_finishes_first():
 def test_make_runner_picks_by_options():
     assert make_runner(1) is serial
     assert isinstance(make_runner(3), ProcessRunner) and make_runner(3).workers == 3
+
+
+def test_batches_grow_from_the_first_small_one(tmp_path, monkeypatch):
+    monkeypatch.setattr(batch, "BATCH_SIZE", 1)
+    monkeypatch.setattr(batch, "MAX_BATCH_SIZE", 2)
+    sizes: list[int] = []
+    with Store.open(str(tmp_path / "grow.db")) as store:
+        add_batch = store.add_batch
+        monkeypatch.setattr(store, "add_batch", lambda items, run_id=None: sizes.append(len(items))
+                            or add_batch(items, run_id=run_id))
+        summary = ingest(store, [str(EXAMPLES)])
+    assert summary.added == 5
+    assert sizes == [1, 2, 2]
+
+
+def test_a_batch_is_committed_once_it_is_old_enough(tmp_path, monkeypatch):
+    monkeypatch.setattr(batch, "BATCH_SECONDS", 0.0)  # every document is already late
+    sizes: list[int] = []
+    with Store.open(str(tmp_path / "late.db")) as store:
+        add_batch = store.add_batch
+        monkeypatch.setattr(store, "add_batch", lambda items, run_id=None: sizes.append(len(items))
+                            or add_batch(items, run_id=run_id))
+        ingest(store, [str(EXAMPLES)])
+    assert sizes == [1] * 5
+
+
+def test_the_collector_is_as_it_was_after_an_ingest(tmp_path):
+    threshold, frozen = gc.get_threshold(), gc.get_freeze_count()
+    seen: list[tuple] = []
+
+    def runner(raws, context):
+        for raw, outcome in serial(raws, context):
+            seen.append((gc.get_threshold()[0], gc.get_freeze_count() > 0))
+            yield raw, outcome
+
+    with Store.open(str(tmp_path / "gc.db")) as store:
+        ingest(store, [str(EXAMPLES)], runner=runner)
+    assert seen[0][0] == seen[-1][0] == GC_THRESHOLD
+    assert seen[-1][1]  # frozen once the first document was processed
+    assert (gc.get_threshold(), gc.get_freeze_count()) == (threshold, frozen)
