@@ -28,7 +28,7 @@ from accordwatch.rules_version import extracted_with, rules_fingerprint
 
 BATCH_SIZE = 50  # documents in the first batch; each following one may hold twice as many as the last
 MAX_BATCH_SIZE = 400
-BATCH_SECONDS = 2.0
+BATCH_SECONDS = 5.0
 
 
 @dataclass
