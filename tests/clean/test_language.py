@@ -113,3 +113,19 @@ def test_has_letters_counts_as_isalpha_does(text):
     from accordwatch.clean.language import _has_letters
 
     assert _has_letters(text, 3) == (sum(c.isalpha() for c in text) >= 3)
+
+
+@pytest.mark.parametrize("text", [
+    *(text for _, texts in _SAMPLES.items() for text in texts),
+    "", "µ is a letter of no Latin block", "x² and ½ of it as a word character", "Ægir's ªº ×÷ ß ÿ ÀÖØÞ café_noir 3abc A1B dʼor",
+    "The coach said\u00a0the new players would be a help; L'homme, tie-up, O'Neill—NATO's.",
+])
+def test_latin1_reading_equals_the_regex_reading(text):
+    """The byte-table reading of a Latin-1 sample finds the letter runs and capitals the regexes find."""
+    from accordwatch.clean.wordvote import _read_latin1, _read_words
+
+    fast = _read_latin1(text)
+    if fast is not False:
+        assert fast == _read_words(text)
+    else:
+        assert not text.isascii()

@@ -17,7 +17,9 @@ from tests.conftest import EXAMPLES
 _PAGES = sorted(EXAMPLES.glob("*.txt")) + sorted((Path(__file__).parent / "resources").glob("*.txt"))
 _LINES = [line.text for path in _PAGES for line in split_lines(path.read_text(encoding="utf-8"))]
 _EDGE_CASES = ["", ".", ")", "\u201d", "Done.\n", "Done.)\n", "Done\n.", "((", "- \u2014 *", "\u00abOui\u00bb.",
-               "A \u201cquote.\u201d", "Why?!", "\u3002", "word", "word.\u2019\u201d)", "Say \"hi\" \u2014 ok"]
+               "A \u201cquote.\u201d", "Why?!", "\u3002", "word", "word.\u2019\u201d)", "Say \"hi\" \u2014 ok",
+               "\u201c( \u2014 \"Yes\" (they) said \u2014 it \u00abWas\u00bb [not] *Over* -- \u201c\u2018quite.\u2019\u201d",
+               "(A) (B) (C) \"D\" E F G H i j. \u00ab\u00ab \u2014"]
 _SENTENCE_END = re.compile(r"[.!?\u2026\u3002\uff01\uff1f][\"'\u201d\u2019\u00bb)\]]*$")
 
 
@@ -81,3 +83,11 @@ def test_year_prefilter_keeps_every_date():
     from accordwatch.clean.dateline import _patterns
 
     assert all("(?P<y>(?:19|20)\\d\\d)" in pattern.pattern for pattern in _patterns())
+
+
+@pytest.mark.parametrize("text", [t for t in [*_LINES, *_EDGE_CASES] if t.isascii()] + [
+    "a\x1cb\x1fC (D [e {F -G *h \"I 'j (( -- ** X", "\x0b\x0cA b\tC\rd\ne", "((A ((b \"\" '' c D."])
+def test_ascii_initials_equal_the_word_reading(text):
+    from accordwatch.clean.signals import _ascii_initials, _initials
+
+    assert _ascii_initials(text[:300]) == _initials(text[:300])

@@ -101,3 +101,15 @@ def test_qualifier_and_unit_lookups_match_the_plain_alternations(text):
                                                             else (pos, ""))
         a, b = unit.match(text, pos), lex.unit_after.match(text, pos)
         assert (a and a.span(1)) == (b and b.span(1))
+
+
+@pytest.mark.parametrize("text", [*TEXTS, "paid US$ 5, USD\n7, £\t\n8, Rs 9, RUB\n\n10, SUSD 11, US dollars 12, $\n"])
+def test_currency_before_equals_the_plain_search(text):
+    """The look at the last three characters before a number skips only searches that find nothing."""
+    lex = lexicon()
+    for pos in range(len(text) + 1):
+        m = lex.currency_before.search(text, max(0, pos - 12), pos)
+        plain = (pos, "")
+        if m and not (m.group(1)[0].isalpha() and m.start() > 0 and text[m.start() - 1].isalnum()):
+            plain = (m.start(), lex.currency_prefixes[m.group(1)])
+        assert objects.currency_before(text, pos, lex) == plain

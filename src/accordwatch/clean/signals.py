@@ -10,6 +10,7 @@ import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
+from typing import NamedTuple
 
 from accordwatch.clean.dateline import find_date
 from accordwatch.clean.resources import navigation_words, settings, stopwords
@@ -35,15 +36,46 @@ def ends_sentence(text: str) -> bool:
 
 def is_prose(text: str) -> bool:
     """A paragraph of running text: enough words, a sentence end, mostly lower-case words."""
-    words = text[:_SHAPE_SAMPLE].split()
-    if len(words) < settings()["prose_min_words"] or not ends_sentence(text):
+    sample = text[:_SHAPE_SAMPLE]
+    counts = _ascii_initials(sample) if sample.isascii() else _initials(sample)
+    words, lower, upper = counts
+    if words < settings()["prose_min_words"] or not ends_sentence(text):
         return False
-    letters = "".join([w.lstrip(_OPENING)[:1] for w in words])  # word initials past opening marks
-    lower = sum(map(str.islower, letters))
-    cased = lower + sum(map(str.isupper, letters))
-    if not cased:  # scripts without case (Arabic, CJK ...): shape is all we have
+    if not lower + upper:  # scripts without case (Arabic, CJK ...): shape is all we have
         return True
-    return lower / cased >= 0.2
+    return lower / (lower + upper) >= 0.2
+
+
+def _initials(sample: str) -> tuple[int, int, int]:
+    """Words, and words whose initial past opening marks is lower case and upper case."""
+    words = sample.split()
+    letters = "".join([w.lstrip(_OPENING)[:1] for w in words])
+    return len(words), sum(map(str.islower, letters)), sum(map(str.isupper, letters))
+
+
+def _ascii_initials(sample: str) -> tuple[int, int, int]:
+    """`_initials` of an ASCII sample from its shape in bytes, without splitting it into words: a word
+    starts after a blank, and its initial past opening marks is where the marks are deleted."""
+    tables = _shape_tables()
+    data = sample.encode("ascii")
+    words = data.translate(tables.blank_or_word)
+    shape = data.translate(tables.case, tables.opening)
+    return (words.count(b" w") + words.startswith(b"w"), shape.count(b" l") + shape.startswith(b"l"),
+            shape.count(b" U") + shape.startswith(b"U"))
+
+
+class _ShapeTables(NamedTuple):
+    blank_or_word: bytes  # white space (as str.split reads it) -> " ", anything else -> "w"
+    case: bytes  # white space -> " ", upper case -> "U", lower case -> "l", anything else -> "x"
+    opening: bytes  # the ASCII opening marks, deleted
+
+
+@lru_cache(maxsize=1)
+def _shape_tables() -> _ShapeTables:
+    chars = [chr(code) for code in range(128)]
+    blank_or_word = bytes(ord(" " if c.isspace() else "w") for c in chars) + b"w" * 128
+    case = bytes(ord(" " if c.isspace() else "U" if c.isupper() else "l" if c.islower() else "x") for c in chars)
+    return _ShapeTables(blank_or_word, case + b"x" * 128, "".join(c for c in _OPENING if c.isascii()).encode())
 
 
 def alpha_words(text: str) -> list[str]:

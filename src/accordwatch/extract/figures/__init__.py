@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from itertools import accumulate
 
 from accordwatch.extract.figures import objects
+from accordwatch.extract.figures.draft import Draft
 from accordwatch.extract.figures.guards import not_a_bare_count, not_a_figure
 from accordwatch.extract.figures.lexicon import Lexicon, lexicon
 from accordwatch.extract.figures.numbers import Number, digit_numbers, scaled, word_numbers
@@ -36,20 +37,21 @@ def find_figures(doc: Document, timexes: Sequence[Timex] = ()) -> list[Figure]:
     lex = lexicon()
     text = doc.text
     inside_blocked = _overlap_test([t for t in timexes if t.label.upper() in _NOT_FIGURE_TIMEX])
-    figures: list[Figure] = []
+    drafts: list[Draft] = []
     for num in _numbers(text, lex):
-        if figures and num.start < figures[-1].end or inside_blocked(num):
+        if drafts and num.start < drafts[-1].end or inside_blocked(num):
             continue
         if not_a_figure(num, text, lex):
             continue
-        fig = _figure(doc, num, lex)
-        if not not_a_bare_count(fig, text, lex):
-            figures.append(fig)
-    figures = relate(complete_ranges(figures, text), text)
-    if figures and any(t.label.upper() == "DATE" and t.value for t in timexes):
+        draft = _draft(text, num, lex)
+        if not not_a_bare_count(draft, text, lex):
+            drafts.append(draft)
+    drafts = relate(complete_ranges(drafts, text), text)
+    if drafts and any(t.label.upper() == "DATE" and t.value for t in timexes):
         # The sentence split is the one the events and agreements stages read (cached): done once a text.
-        figures = attach_times(figures, timexes, sentences(text))
-    return figures
+        drafts = attach_times(drafts, timexes, sentences(text))
+    # Figures are made once, when final: a frozen dataclass is slow to make and slower to replace.
+    return [Figure(doc.id, *draft) for draft in drafts]
 
 
 def figure_record(fig: Figure) -> dict[str, object]:
@@ -79,8 +81,7 @@ def _overlap_test(spans: Sequence[Timex]) -> Callable[[Number], bool]:
     return overlaps
 
 
-def _figure(doc: Document, num: Number, lex: Lexicon) -> Figure:
-    text = doc.text
+def _draft(text: str, num: Number, lex: Lexicon) -> Draft:
     if num.source == "ordinal":
         label, value, unit, extent = "ordinal", num.value, "", objects.counted_object(text, num.end, 1, lex)
         start = num.start
@@ -89,8 +90,8 @@ def _figure(doc: Document, num: Number, lex: Lexicon) -> Figure:
         start, label, value, unit, extent = _measure(text, num, lex)
         start, qualifier = objects.qualifier_before(text, start, lex)
     start = objects.determiner_before(text, start, lex)
-    return Figure(doc.id, start, extent.end, text[start:extent.end], label, f"figures.{label}.{num.source}",
-                  _confidence(num, label, extent.object), value, unit, extent.object, qualifier)
+    return Draft(start, extent.end, text[start:extent.end], label, f"figures.{label}.{num.source}",
+                 _confidence(num, label, extent.object), value, unit, extent.object, qualifier)
 
 
 def _measure(text: str, num: Number, lex: Lexicon) -> tuple[int, str, float, str, objects.Extent]:

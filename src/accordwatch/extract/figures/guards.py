@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 
+from accordwatch.extract.figures.draft import Draft
 from accordwatch.extract.figures.lexicon import Lexicon
 from accordwatch.extract.figures.numbers import Number
 from accordwatch.extract.figures.objects import is_plural
 from accordwatch.extract.lookup import lookup
-from accordwatch.model import Figure
 
 _PREVIOUS_WORD = re.compile(r"([\w.#'’]+)\s*$")  # as _previous_word reads it (kept for the test)
 _WORD_EXTRA = "_.#'’"
@@ -163,7 +163,7 @@ def _ordinal_guard(num: Number, text: str, lex: Lexicon) -> str:
     return ""
 
 
-def not_a_bare_count(fig: Figure, text: str, lex: Lexicon) -> str:
+def not_a_bare_count(fig: Draft, text: str, lex: Lexicon) -> str:
     """Why a count that counts nothing named is no figure: a rank ("24 Feliciano Lopez",
     "the top 10", "the last 16"), an address or a name ("10 Downing Street"), an age in
     apposition ("Viktor Makarov, 50, claims"); or "" if it may be one."""

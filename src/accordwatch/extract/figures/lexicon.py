@@ -83,6 +83,7 @@ class Lexicon:
     ordinal_compounds: frozenset[str]
     units: dict[str, Unit]  # lower-cased surface form -> unit
     currency_prefixes: dict[str, str]  # surface form -> ISO code
+    currency_last_chars: frozenset[str]  # the last characters of the forms
     metre_distances: frozenset[float]
     object_links: dict[str, frozenset[str]]  # label -> link words ("of", "in")
     qualifiers: dict[str, str]  # lower-cased phrase -> canonical qualifier
@@ -155,6 +156,7 @@ def lexicon() -> Lexicon:
         scale_abbreviations=dict(numbers["scale_abbreviations"]), ordinals=dict(numbers["ordinals"]),
         ordinal_nouns=frozenset(numbers["ordinal_nouns"]),
         ordinal_compounds=frozenset(numbers["ordinal_compounds"]), units=unit_map, currency_prefixes=prefixes,
+        currency_last_chars=frozenset(form[-1] for form in prefixes),
         metre_distances=frozenset(float(v) for v in units["metre_distances"]),
         object_links={k: frozenset(v) for k, v in units["object_links"].items()},
         qualifiers=qualifier_map, qualifier_phrases=tuple(qualifier_map),

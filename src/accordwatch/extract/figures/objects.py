@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from accordwatch.extract.figures.lexicon import Lexicon, Unit
 from accordwatch.extract.lookup import lookup
@@ -19,9 +19,8 @@ from accordwatch.extract.lookup import lookup
 _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z][A-Za-z’'-]*)")
 
 
-@dataclass(frozen=True)
-class Extent:
-    """Where a figure's text ends and what it counts."""
+class Extent(NamedTuple):
+    """Where a figure's text ends and what it counts (a named tuple: one is made for every figure)."""
 
     end: int
     object: str = ""
@@ -44,6 +43,10 @@ def unit_after(text: str, end: int, lex: Lexicon) -> tuple[int, Unit | None]:
 
 def currency_before(text: str, start: int, lex: Lexicon) -> tuple[int, str]:
     """"USD 100", "$ 5": a currency written before the number, as (new start, ISO code)."""
+    # The pattern's form ends at most three characters before `start` (then a blank, and "$" also
+    # matches before a last newline): without one of the forms' last characters there, no search.
+    if lex.currency_last_chars.isdisjoint(text[max(0, start - 3):start]):
+        return start, ""
     m = lex.currency_before.search(text, max(0, start - 12), start)
     if not m:
         return start, ""

@@ -9,16 +9,17 @@ figures joined by a part-whole phrase ("100,514 ... out of 120,000", "5,000 civi
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 from functools import cache
 from typing import NamedTuple
 
+from accordwatch.extract.figures.draft import Draft
 from accordwatch.extract.figures.lexicon import load_rules
 from accordwatch.extract.figures.numbers import scaled
 from accordwatch.extract.lookup import lookup
-from accordwatch.model import Figure, Timex
+from accordwatch.model import Timex
 
 _TIME_LABELS = ("DATE",)
 
@@ -45,21 +46,21 @@ def _rules() -> _Rules:
                   dict(load_rules("numbers")["scales"]), endings, longest)
 
 
-def key(fig: Figure) -> str:
+def key(fig: Draft) -> str:
     return f"{fig.start}:{fig.end}"
 
 
-def _comparable(a: Figure, b: Figure) -> bool:
-    return a.label == b.label and a.unit == b.unit
-
-
-def _sum_pairs(figs: Sequence[Figure], max_gap: int) -> list[tuple[int, int]]:
+def _sum_pairs(figs: Sequence[Draft], max_gap: int) -> list[tuple[int, int]]:
     """(part index, whole index) where consecutive figures add up to the figure before or after them."""
     pairs: list[tuple[int, int]] = []
+    kinds = [(fig.label, fig.unit) for fig in figs]  # figures of one kind are comparable
     for i, whole in enumerate(figs):
         for step in (1, -1):
+            # A sum has two parts or more, comparable figures next to each other: most figures have none.
+            if not 0 <= i + 2 * step < len(figs) or not kinds[i + step] == kinds[i] == kinds[i + 2 * step]:
+                continue
             total, parts, j = 0.0, [], i + step
-            while 0 <= j < len(figs) and _comparable(whole, figs[j]):
+            while 0 <= j < len(figs) and kinds[j] == kinds[i]:
                 near = figs[j - step] if step == 1 else figs[j + 1]
                 if abs((figs[j].start - near.end) if step == 1 else (near.start - figs[j].end)) > max_gap:
                     break
@@ -73,7 +74,7 @@ def _sum_pairs(figs: Sequence[Figure], max_gap: int) -> list[tuple[int, int]]:
     return pairs
 
 
-def _phrase_pairs(figs: Sequence[Figure], text: str) -> list[tuple[int, int]]:
+def _phrase_pairs(figs: Sequence[Draft], text: str) -> list[tuple[int, int]]:
     """(part index, whole index) for neighbours joined by "out of", "(including" ..."""
     rules = _rules()
     part_first, whole_first = rules.part_then_whole, rules.whole_then_part
@@ -112,7 +113,7 @@ _CLAUSE_GAP = 40
 _SCALE_WORD = re.compile(r"\b(thousand|million|billion|trillion)\b", re.IGNORECASE)
 
 
-def _shared_scale(low: Figure, high: Figure) -> float | None:
+def _shared_scale(low: Draft, high: Draft) -> float | None:
     """"between 200 and 250 million": the lower end shares the scale word of the upper end."""
     m = _SCALE_WORD.search(high.text)
     if low.value is None or high.value is None or m is None or _SCALE_WORD.search(low.text):
@@ -121,7 +122,7 @@ def _shared_scale(low: Figure, high: Figure) -> float | None:
     return value if value <= high.value else low.value
 
 
-def complete_ranges(figs: list[Figure], text: str) -> list[Figure]:
+def complete_ranges(figs: list[Draft], text: str) -> list[Draft]:
     """"six and 12 months", "700,000 and one million boxes": a bare count before a range
     joint takes the unit or object of the figure after it, and a ("range_to", ...) relation."""
     joints = _rules().range_joints
@@ -133,12 +134,12 @@ def complete_ranges(figs: list[Figure], text: str) -> list[Figure]:
         value = _shared_scale(low, high)
         if high.label == "count" and not high.object and value == low.value:
             continue
-        out[i] = replace(low, label=high.label, unit=high.unit, object=high.object, value=value,
-                         relations=(*low.relations, ("range_to", key(high))))
+        out[i] = low._replace(label=high.label, unit=high.unit, object=high.object, value=value,
+                              relations=(*low.relations, ("range_to", key(high))))
     return out
 
 
-def relate(figs: list[Figure], text: str) -> list[Figure]:
+def relate(figs: list[Draft], text: str) -> list[Draft]:
     """Figures (sorted by start) with part_of / sum_of / has_part relations and inherited objects."""
     max_gap = _rules().max_gap
     relations: dict[int, list[tuple[str, str]]] = {}
@@ -147,30 +148,35 @@ def relate(figs: list[Figure], text: str) -> list[Figure]:
         relations.setdefault(part, []).append(("part_of", key(figs[whole])))
         kind = "sum_of" if (part, whole) in sums else "has_part"
         relations.setdefault(whole, []).append((kind, key(figs[part])))
+    if not relations:
+        return figs
     by_key = {key(f): f for f in figs}
     out = list(figs)
     for i, rels in relations.items():
         # A part or whole that names nothing counts what its partner counts: "189 to Armenia".
         partners = [by_key[k].object for _, k in rels if by_key[k].object]
         obj = out[i].object or (partners[0] if partners else "")
-        out[i] = replace(out[i], relations=tuple(dict.fromkeys(rels)), object=obj)
+        out[i] = out[i]._replace(relations=tuple(dict.fromkeys(rels)), object=obj)
     return out
 
 
-def attach_times(figs: list[Figure], timexes: Sequence[Timex],
-                 sentences: Sequence[tuple[int, int]]) -> list[Figure]:
+def attach_times(figs: list[Draft], timexes: Sequence[Timex],
+                 sentences: Sequence[tuple[int, int]]) -> list[Draft]:
     """Each figure takes the value of the nearest DATE timex in its sentence, where there is one."""
-    dates = [t for t in timexes if t.label.upper() in _TIME_LABELS and t.value]
+    # (start, place in `timexes`, timex), sorted: a sentence's dates are one slice, found by bisection;
+    # the place breaks ties in distance as a pass over `timexes` in their order would.
+    dates = sorted((t.start, n, t) for n, t in enumerate(timexes) if t.label.upper() in _TIME_LABELS and t.value)
     if not dates:
         return figs
-    starts = [s for s, _ in sentences]
+    date_starts = [start for start, _, _ in dates]
     out = []
     for fig in figs:
-        i = bisect.bisect_right(starts, fig.start) - 1
+        i = bisect.bisect_right(sentences, (fig.start, math.inf)) - 1  # the last sentence starting at or before it
         lo, hi = sentences[i] if i >= 0 else (0, 0)
-        near = [t for t in dates if lo <= t.start < hi and not (t.start < fig.end and fig.start < t.end)]
+        near = [(min(abs(t.start - fig.end), abs(fig.start - t.end)), n, t)
+                for _, n, t in dates[bisect.bisect_left(date_starts, lo):bisect.bisect_left(date_starts, hi)]
+                if not (t.start < fig.end and fig.start < t.end)]
         if near:
-            best = min(near, key=lambda t: min(abs(t.start - fig.end), abs(fig.start - t.end)))
-            fig = replace(fig, time=best.value)
+            fig = fig._replace(time=min(near)[2].value)
         out.append(fig)
     return out
