@@ -81,3 +81,14 @@ def test_role_patterns_equal_their_plain_form(name, plain):
     for text in texts() + ["xthe two leaders", "Both the envoys", "the three states", "Bothe two leaders"]:
         assert [(m.span(), m.groups()) for m in fast.finditer(text)] == \
             [(m.span(), m.groups()) for m in slow.finditer(text)]
+
+
+@pytest.mark.parametrize("pattern, needed", [
+    (context.PLURAL_ROLE, (context.COUNT_WORDS, context.ROLE_WORDS)),
+    (context.PLURAL_STATES, (context.COUNT_WORDS, context.STATE_WORDS)),
+    (context.UNCOUNTED_ROLE, (context.UNCOUNTED_WORDS,)),
+])
+def test_role_pattern_prefilter_passes_every_match(pattern, needed):
+    for text in texts() + ["the two leaders", "Both the envoys", "the three states", "the heads of state"]:
+        for m in pattern.finditer(text):
+            assert context._may_match(m.group(), *needed), m.group()
