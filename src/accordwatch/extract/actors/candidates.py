@@ -63,4 +63,4 @@ def _candidate(scan: Scan, first: int, end: int) -> Found | None:
 
 
 def _text(scan: Scan, first: int, end: int) -> str:
-    return scan.text[scan.tokens.starts[first]:scan.tokens.ends[end - 1]]
+    return scan.text[scan.tokens.starts[first]:scan.tokens.end(end - 1)]

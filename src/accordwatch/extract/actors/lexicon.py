@@ -52,9 +52,19 @@ class Tokens:
 
     def __init__(self, text: str):
         self.words, self.starts = _words_and_starts(text)
-        self.ends: list[int] = list(map(add, self.starts, map(len, self.words)))
         self.keys: list[str] = _keys(self.words, text.isascii())
         self._capitalised: list[int] | None = None
+        self._ends: list[int] | None = None
+
+    def end(self, i: int) -> int:
+        """Where token i ends (a document needs a few ends, not the list of all)."""
+        return self.starts[i] + len(self.words[i])
+
+    @property
+    def ends(self) -> list[int]:
+        if self._ends is None:
+            self._ends = list(map(add, self.starts, map(len, self.words)))
+        return self._ends
 
     @property
     def spans(self) -> list[tuple[int, int]]:
@@ -71,7 +81,7 @@ class Tokens:
 
     def _token(self, i: int) -> Token:
         w = self.words[i]
-        return Token(self.starts[i], self.ends[i], w, self.keys[i], w[:1].isupper())
+        return Token(self.starts[i], self.starts[i] + len(w), w, self.keys[i], w[:1].isupper())
 
     @overload
     def __getitem__(self, i: int) -> Token: ...
@@ -227,12 +237,17 @@ class Lexicon:
     def __init__(self) -> None:
         self._index: dict[tuple[str, ...], list[Item]] = {}
         self._sizes: dict[str, list[int]] = {}  # first token -> phrase lengths starting with it, longest first
+        # first token -> the second tokens of the longer phrases it starts: "the" starts a few phrases of
+        # four tokens, and most of the "the"s of a text are followed by none of their second words.
+        self._seconds: dict[str, set[str]] = {}
 
     def add(self, form: str, kind: str, ref: Entry | Place | Office | GenericNoun) -> None:
         key = tuple(tokenize(form).keys)
         if not key:
             return
         self._index.setdefault(key, []).append(Item(kind, ref, form, _case_rule(form)))
+        if len(key) > 1:
+            self._seconds.setdefault(key[0], set()).add(key[1])
         sizes = self._sizes.setdefault(key[0], [])
         if len(key) not in sizes:
             sizes.append(len(key))
@@ -241,14 +256,16 @@ class Lexicon:
     def match(self, tokens: Tokens) -> list[Phrase]:
         """Non-overlapping phrases, longest first at each position, left to right."""
         out: list[Phrase] = []
-        keys, words, sizes_of, index = tokens.keys, tokens.words, self._sizes, self._index
+        keys, words, sizes_of, index, seconds_of = tokens.keys, tokens.words, self._sizes, self._index, self._seconds
         n, pos = len(keys), 0
         # Only a token that starts some phrase can start a match: one set look-up per token, at C speed.
         for i in compress(range(n), map(sizes_of.__contains__, keys)):
             if i < pos:
                 continue
-            for size in sizes_of[keys[i]]:
-                if i + size > n:
+            key = keys[i]
+            second = keys[i + 1] if i + 1 < n else ""
+            for size in sizes_of[key]:
+                if i + size > n or size > 1 and second not in seconds_of[key]:
                     continue
                 items = index.get(tuple(keys[i:i + size]))
                 if items:
