@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import random
 import re
+import sys
 from pathlib import Path
 
 import pytest
 
 from accordwatch.extract.actors import context
-from accordwatch.extract.actors.lexicon import _TOKEN, _key, load_lexicon, tokenize
+from accordwatch.extract.actors.lexicon import _TOKEN, _WHITE_SPACE, _key, load_lexicon, tokenize
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "karabakh"
 TRICKY = [
     "", "   ", "U.S. and U.K. troops; Côte d'Ivoire's army — Nagorno‑Karabakh’s “leaders” said (No. 5).",
     "STRASSE Straße ﬁnance İstanbul Russia’s ‘words’ rock-’n’-roll 's ’s x's",
     "Both leaders met. The two foreign ministers and the three countries; the heads of state of X.",
+    "a_ _b 'sa 's x's x'  -5 .5 5. a.b.c. A.B.C. U.S.'s ’s’ __ _' '_ (BBC) \"It's said, £5bn.",
+    "\n\n  x  \t y\r\n z\u2028w\u3000v\x85u\xa0t\x0bs\x1ft ",
 ]
 
 
@@ -30,6 +34,19 @@ def test_tokens_equal_one_match_at_a_time(text):
     assert tokens.words == [m.group() for m in matches]
     assert tokens.keys == [_key(m.group()) for m in matches]
     assert tokens.capitalised() == [i for i, w in enumerate(tokens.words) if w[:1].isupper()]
+
+
+def test_white_space_is_every_space_character():
+    assert set(_WHITE_SPACE) == {chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()}
+
+
+def test_tokens_equal_one_match_at_a_time_on_odd_strings():
+    pieces = list("aAsS.Z_-'’‐‑ \n\t,é9ß\u2028\xa0İ()") + ["s", "ab", "U.S."]
+    rng = random.Random(7)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        tokens = tokenize(text)
+        assert tokens.spans == [m.span() for m in _TOKEN.finditer(text)], text
 
 
 @pytest.mark.parametrize("text", texts())
@@ -64,3 +81,14 @@ def test_role_patterns_equal_their_plain_form(name, plain):
     for text in texts() + ["xthe two leaders", "Both the envoys", "the three states", "Bothe two leaders"]:
         assert [(m.span(), m.groups()) for m in fast.finditer(text)] == \
             [(m.span(), m.groups()) for m in slow.finditer(text)]
+
+
+@pytest.mark.parametrize("pattern, needed", [
+    (context.PLURAL_ROLE, (context.COUNT_WORDS, context.ROLE_WORDS)),
+    (context.PLURAL_STATES, (context.COUNT_WORDS, context.STATE_WORDS)),
+    (context.UNCOUNTED_ROLE, (context.UNCOUNTED_WORDS,)),
+])
+def test_role_pattern_prefilter_passes_every_match(pattern, needed):
+    for text in texts() + ["the two leaders", "Both the envoys", "the three states", "the heads of state"]:
+        for m in pattern.finditer(text):
+            assert context._may_match(m.group(), *needed), m.group()

@@ -67,7 +67,7 @@ def find_actors(doc: Document, when: str | None = None, include_locations: bool 
     for f in found:
         if f.is_location and not include_locations:
             continue
-        start, end = scan.tokens.starts[f.first], scan.tokens.ends[f.last]
+        start, end = scan.tokens.starts[f.first], scan.tokens.end(f.last)
         out.append(ActorMention(doc.id, start, end, doc.text[start:end], f.label or f.actor_type, f.rule,
                                 CONFIDENCE.get(f.resolved_via, 0.5), canonical=f.canonical,
                                 actor_id=f.actor_id, actor_type=f.actor_type, resolved_via=f.resolved_via))

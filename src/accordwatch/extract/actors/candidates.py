@@ -15,11 +15,13 @@ def find_candidates(scan: Scan) -> list[Found]:
     covered = {i for f in scan.found for i in range(f.first, f.last + 1)}
     starts = _name_starts(scan) - covered
     out: list[Found] = []
-    pos = 0
+    pos, speech_verbs = 0, scan.words.speech_verbs
     for i in scan.tokens.capitalised():
         if i < pos or i not in starts:
             continue
         pos = _run_end(scan, i, covered, starts)
+        if pos - i == 1 and scan.key(pos) not in speech_verbs:
+            continue  # one word names no organisation, and is no subject without a speech verb: see _candidate
         f = _candidate(scan, i, pos)
         if f:
             out.append(f)
@@ -61,4 +63,4 @@ def _candidate(scan: Scan, first: int, end: int) -> Found | None:
 
 
 def _text(scan: Scan, first: int, end: int) -> str:
-    return scan.text[scan.tokens.starts[first]:scan.tokens.ends[end - 1]]
+    return scan.text[scan.tokens.starts[first]:scan.tokens.end(end - 1)]

@@ -43,6 +43,19 @@ TOGETHER = 100
 PLURAL_STATES = re.compile(r"[TtBb](?<!\w.)(?:(?<=[Tt])he\s+(two|three|four|five)|(?<=[Bb])oth(?:\s+the)?)\s+"
                            r"(?:[a-z-]+\s+)?(?:countries|states|nations|governments|republics)\b")
 
+# Words each pattern above needs as written (they are literals in it, case included): where none of a
+# list is in the text the pattern cannot match, and a few substring tests (C-level) spare a regex scan.
+COUNT_WORDS = ("two", "three", "four", "five", "oth")  # "the two", "both", "Both"
+ROLE_WORDS = ("chiefs", "ministers", "leaders", "presidents", "premiers", "heads", "counterparts", "diplomats",
+              "envoys", "negotiators")
+STATE_WORDS = ("countries", "states", "nations", "governments", "republics")
+UNCOUNTED_WORDS = ("ministers", "leaders", "presidents", "heads", "chiefs")
+
+
+def _may_match(text: str, *needed: tuple[str, ...]) -> bool:
+    """Whether `text` holds a word of every list in `needed`."""
+    return all(any(w in text for w in words) for words in needed)
+
 
 def resolve_in_document(scan: Scan, found: list[Found], scan_lines: Callable[[], Sequence[Found]]) -> list[Found]:
     """`found` (sorted by position) with document-level referents filled in; `scan_lines` gives the
@@ -109,8 +122,8 @@ def _ministry_from_document(scan: Scan, found: list[Found],
 # -- counted plural roles ----------------------------------------------------------------------------------
 def _plural_roles(scan: Scan, found: list[Found]) -> list[Found]:
     added: list[Found] = []
-    for kind, pattern in (("leader", PLURAL_ROLE), ("state", PLURAL_STATES)):
-        if not any(f.actor_type == kind for f in found):
+    for kind, pattern, words in (("leader", PLURAL_ROLE, ROLE_WORDS), ("state", PLURAL_STATES, STATE_WORDS)):
+        if not any(f.actor_type == kind for f in found) or not _may_match(scan.text, COUNT_WORDS, words):
             continue
         for m in pattern.finditer(scan.text):
             first, last = _token_at(scan, m.start(), 0), _token_at(scan, m.end(), 1)
@@ -126,7 +139,7 @@ def _plural_roles(scan: Scan, found: list[Found]) -> list[Found]:
 
 
 def _uncounted_roles(scan: Scan, found: list[Found]) -> list[Found]:
-    if sum(f.actor_type == "leader" for f in found) < 2:
+    if sum(f.actor_type == "leader" for f in found) < 2 or not _may_match(scan.text, UNCOUNTED_WORDS):
         return []
     added: list[Found] = []
     for m in UNCOUNTED_ROLE.finditer(scan.text):

@@ -226,7 +226,7 @@ class Scan:
             return self.add(Found(first, name_end, name.canonical, name.actor_id, "leader", "alias",
                                   "actors.office_name", office=office.office))
         if name_end >= pos:
-            text = self.text[self.tokens[pos].start:self.tokens[name_end].end]
+            text = self.text[self.tokens.starts[pos]:self.tokens.end(name_end)]
             kind = "leader" if office.kind == "office" else "person"
             return self.add(Found(first, name_end, text, f"candidate:{text}", kind, "candidate",
                                   "actors.office_candidate", office=office.office))
@@ -387,4 +387,4 @@ class Scan:
 
 
 def ref_phrase_text(scan: Scan, p: Phrase) -> str:
-    return scan.text[scan.tokens[p.first].start:scan.tokens[p.last].end]
+    return scan.text[scan.tokens.starts[p.first]:scan.tokens.end(p.last)]

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate, compress
-from operator import itemgetter
+from itertools import accumulate, compress, count
+from operator import add, itemgetter, not_
 from typing import NamedTuple, overload
 
 from accordwatch.extract.actors.gazetteer import (
@@ -34,8 +34,8 @@ from accordwatch.extract.actors.gazetteer import (
 # characters back (possessive quantifiers: the same tokens, with no backtracking state kept).
 _TOKEN = re.compile(r"(?=\S)(?:[A-Za-z](?:\.[A-Za-z])+\.?|\w++(?:[-\u2010\u2011]\w++)*+(?:['\u2019](?!s\b)\w++)*+"
                     r"|['\u2019]s\b|\S)")
-# The same tokens as the odd items of a split (gaps and tokens alternate), so that words and offsets come
-# from C-level calls rather than one Python step per match.
+# The same tokens as the odd items of a split (gaps and tokens alternate), for the pieces of text the
+# shortcuts of _words_and_starts do not cover.
 _SPLIT = re.compile(f"({_TOKEN.pattern})")
 
 
@@ -51,13 +51,20 @@ class Tokens:
     """The tokens of a text as parallel lists (cheap to build); tokens[i] makes a Token on demand."""
 
     def __init__(self, text: str):
-        parts = _SPLIT.split(text)  # gap, token, gap, token, ..., gap
-        offsets = list(accumulate(map(len, parts)))  # where each part ends
-        self.words: list[str] = parts[1::2]
-        self.starts: list[int] = offsets[0:-1:2]
-        self.ends: list[int] = offsets[1::2]
+        self.words, self.starts = _words_and_starts(text)
         self.keys: list[str] = _keys(self.words, text.isascii())
         self._capitalised: list[int] | None = None
+        self._ends: list[int] | None = None
+
+    def end(self, i: int) -> int:
+        """Where token i ends (a document needs a few ends, not the list of all)."""
+        return self.starts[i] + len(self.words[i])
+
+    @property
+    def ends(self) -> list[int]:
+        if self._ends is None:
+            self._ends = list(map(add, self.starts, map(len, self.words)))
+        return self._ends
 
     @property
     def spans(self) -> list[tuple[int, int]]:
@@ -74,7 +81,7 @@ class Tokens:
 
     def _token(self, i: int) -> Token:
         w = self.words[i]
-        return Token(self.starts[i], self.ends[i], w, self.keys[i], w[:1].isupper())
+        return Token(self.starts[i], self.starts[i] + len(w), w, self.keys[i], w[:1].isupper())
 
     @overload
     def __getitem__(self, i: int) -> Token: ...
@@ -92,6 +99,71 @@ _FIRST = itemgetter(0)
 
 def tokenize(text: str) -> Tokens:
     return Tokens(text)
+
+
+# The white-space characters of str.isspace (re's \s): each becomes a plain space, which keeps every
+# offset, so that one str.split(" ") cuts the text into pieces whose offsets a running sum gives.
+_WHITE_SPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006" \
+    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+_TO_SPACE = str.maketrans(_WHITE_SPACE, " " * len(_WHITE_SPACE))
+# str.translate costs a dictionary look-up a character, and a regex search for the odd white space
+# nearly as much; most texts hold no white space but spaces and new lines, which a few C-level
+# substring tests find out (memchr, or nothing for a character wider than the text's) and one
+# str.replace maps.
+_ODD_SPACES = _WHITE_SPACE.replace(" ", "").replace("\n", "")
+
+
+def _spaced(text: str) -> str:
+    """The text with every white-space character a space."""
+    if not any(c in text for c in _ODD_SPACES):
+        return text.replace("\n", " ")
+    return text.translate(_TO_SPACE)
+# A character of punctuation at the end of a word is a token of its own ("said.", "said,": a dot, hyphen
+# or apostrophe joins only with a word character after it), except "_", which re's \w holds; at the start
+# of a word an apostrophe can also begin one ("'s").
+_JOINS_BEFORE = frozenset("_")
+_JOINS_AFTER = frozenset("_'\u2019")
+
+
+def _words_and_starts(text: str) -> tuple[list[str], list[int]]:
+    """The tokens of _TOKEN and their offsets, without running the regex over most of the text.
+
+    No token holds white space, so the text is tokenised piece by piece between white space. A piece
+    that is all letters and digits (str.isalnum is re's \\w less "_") is one token; one with a single
+    character of punctuation at its end or start ("said,", "(BBC") is that word and that character,
+    unless the character can join it (_JOINS_BEFORE, _JOINS_AFTER); only the other pieces ("U.S.",
+    "Russia's", "5.3") go through the regex, about one in ten.
+    """
+    pieces = _spaced(text).split(" ")
+    # piece k starts after the pieces before it and the k spaces between them
+    piece_starts = list(map(add, accumulate(map(len, pieces), initial=0), count()))
+    words: list[str] = []
+    starts: list[int] = []
+    done = 0
+    for k in compress(count(), map(not_, map(str.isalnum, pieces))):
+        words += pieces[done:k]
+        starts += piece_starts[done:k]
+        done = k + 1
+        piece = pieces[k]
+        if len(piece) < 2:  # "" between two spaces, or a single character
+            if piece:
+                words.append(piece)
+                starts.append(piece_starts[k])
+            continue
+        at = piece_starts[k]
+        if piece[-1] not in _JOINS_BEFORE and piece[:-1].isalnum():
+            words += (piece[:-1], piece[-1])
+            starts += (at, at + len(piece) - 1)
+        elif piece[0] not in _JOINS_AFTER and piece[1:].isalnum():
+            words += (piece[0], piece[1:])
+            starts += (at, at + 1)
+        else:
+            parts = _SPLIT.split(piece)[1::2]  # no white space inside: the gaps are all empty
+            words += parts
+            starts += accumulate(map(len, parts[:-1]), initial=at)
+    words += pieces[done:]
+    starts += piece_starts[done:]
+    return words, starts
 
 
 def _key(word: str) -> str:
@@ -165,12 +237,17 @@ class Lexicon:
     def __init__(self) -> None:
         self._index: dict[tuple[str, ...], list[Item]] = {}
         self._sizes: dict[str, list[int]] = {}  # first token -> phrase lengths starting with it, longest first
+        # first token -> the second tokens of the longer phrases it starts: "the" starts a few phrases of
+        # four tokens, and most of the "the"s of a text are followed by none of their second words.
+        self._seconds: dict[str, set[str]] = {}
 
     def add(self, form: str, kind: str, ref: Entry | Place | Office | GenericNoun) -> None:
         key = tuple(tokenize(form).keys)
         if not key:
             return
         self._index.setdefault(key, []).append(Item(kind, ref, form, _case_rule(form)))
+        if len(key) > 1:
+            self._seconds.setdefault(key[0], set()).add(key[1])
         sizes = self._sizes.setdefault(key[0], [])
         if len(key) not in sizes:
             sizes.append(len(key))
@@ -179,14 +256,16 @@ class Lexicon:
     def match(self, tokens: Tokens) -> list[Phrase]:
         """Non-overlapping phrases, longest first at each position, left to right."""
         out: list[Phrase] = []
-        keys, words, sizes_of, index = tokens.keys, tokens.words, self._sizes, self._index
+        keys, words, sizes_of, index, seconds_of = tokens.keys, tokens.words, self._sizes, self._index, self._seconds
         n, pos = len(keys), 0
         # Only a token that starts some phrase can start a match: one set look-up per token, at C speed.
         for i in compress(range(n), map(sizes_of.__contains__, keys)):
             if i < pos:
                 continue
-            for size in sizes_of[keys[i]]:
-                if i + size > n:
+            key = keys[i]
+            second = keys[i + 1] if i + 1 < n else ""
+            for size in sizes_of[key]:
+                if i + size > n or size > 1 and second not in seconds_of[key]:
                     continue
                 items = index.get(tuple(keys[i:i + size]))
                 if items:
