@@ -21,6 +21,7 @@ from accordwatch.model import Document, Timex
 __all__ = ["Recognised", "TaggedTimex", "find_timexes", "granularity_of", "recognise_text", "tag_text"]
 
 _MONEY_BEFORE = re.compile(r"(?:[$#£€]\s?\d[\d.,]*|\d[\d.,]* (?:cents|pence))(?: (?:million|billion))?,?\s+$")
+_DIGIT = re.compile(r"\d")
 _MONEY_AFTER = re.compile(r"['’]s [$#£€]\s?\d")
 _PART_YEAR = re.compile(r"^P(?:[4-9]|1[01])M$")
 _DAY = re.compile(r"^\d{4}-\d\d-\d\d(?:T|$)")
@@ -60,7 +61,12 @@ def granularity_of(value: str) -> str:
 
 def beside_money(text: str, start: int, end: int) -> bool:
     """Whether a sum of money stands right before the span or is owned by it ("last year's $2 billion")."""
-    return bool(_MONEY_BEFORE.search(text, max(0, start - 40), start) or _MONEY_AFTER.match(text, end))
+    # A sum before the span has a digit in it, and white space right before the span; most spans
+    # have neither, and are not searched (`_MONEY_BEFORE` starts with no character to skip to).
+    lo = max(0, start - 40)
+    before = start > 0 and text[start - 1].isspace() and _DIGIT.search(text, lo, start) is not None \
+        and _MONEY_BEFORE.search(text, lo, start) is not None
+    return before or _MONEY_AFTER.match(text, end) is not None
 
 
 @dataclass(frozen=True)

@@ -111,13 +111,10 @@ def duration_value(n: float | None, unit: str) -> str:
 def leading_mod(text: str, lang: Language) -> str:
     """The TIMEX3 mod of a leading modifier ("late September" -> END, "more than" -> MORE_THAN)."""
     low = text.lower()
-    best = ""
-    for form in lang.tables["mod"]:
-        if not low.startswith(form) or len(form) <= len(best):
-            continue
-        if len(low) == len(form) or not low[len(form)].isalpha() or form.endswith("-"):
-            best = form
-    return str(lang.tables["mod"][best]) if best else ""
+    for form in lang.mod_forms.get(low[:1], ()):  # the longest that fits wins
+        if low.startswith(form) and (len(low) == len(form) or not low[len(form)].isalpha() or form.endswith("-")):
+            return str(lang.tables["mod"][form])
+    return ""
 
 
 def normalise(rule: Rule, m: re.Match[str], lang: Language, ctx: Context) -> tuple[str, str]:
