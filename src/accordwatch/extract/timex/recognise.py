@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, compress, repeat
 
-from accordwatch.extract.timex.prefilter import shared_gate
+from accordwatch.extract.timex.prefilter import NeedleScan, shared_gate
 from accordwatch.extract.timex.rules import START_AFTER, Language, Rule, alternation, fold, load_language
 
 _PREV_WORD = re.compile(r"([#\w.]+)\W*$")
@@ -113,7 +113,9 @@ _TRIM = re.compile(r"^(?:(?:just |well )?over (?=the )|the (?=[\w.]+-(?:year|mon
 
 # Tokens: a run of ASCII letters, or a number: a year, a clock time, a "'80s". A letter run is a
 # trigger if it, or it without its final "s"es, is a trigger word; a number always is.
-_NUMBER = re.compile(r"[\d'’](?:(?<=1)[5-9]\d\d|(?<=2)0\d\d|(?<=\d):\d\d|(?<=\d)\s?[aApP]\.?[mM]\b|(?<=['’])\d0s)")
+# (It starts with a class of ASCII digits, quotes and anything not ASCII, which the regex engine
+# tests without Unicode tables; each branch's look-behind tells digits from the rest.)
+_NUMBER = re.compile(r"[0-9'’\x80-\U0010ffff](?:(?<=1)[5-9]\d\d|(?<=2)0\d\d|(?<=\d):\d\d|(?<=\d)\s?[aApP]\.?[mM]\b|(?<=['’])\d0s)")
 _LEFT, _RIGHT = 45, 35  # how far a timex reaches before and after its trigger word
 
 
@@ -250,11 +252,11 @@ class _RuleGroup:
     gate: re.Pattern[str] | None  # see `shared_gate`
     gated_needles: tuple[tuple[str, ...], ...]  # each gated rule's needles, () for none
 
-    def runs(self, present: _Presence) -> tuple[list[bool], list[Rule]]:
-        """Which gated rules to run (by index), and which ungated ones, where `present` tells
-        which needles are in the text."""
-        return (list(map(present.__getitem__, self.gated_needles)),
-                [r for r in self.ungated if present[r.needles]])
+    def runs(self, present: set[tuple[str, ...]]) -> tuple[list[bool], list[Rule]]:
+        """Which gated rules to run (by index), and which ungated ones, where `present` holds the
+        needle sets met in the text (see `NeedleScan`)."""
+        return (list(map(present.__contains__, self.gated_needles)),
+                [r for r in self.ungated if r.needles in present])
 
 
 @lru_cache(maxsize=8)
@@ -271,32 +273,9 @@ def _rule_groups(code: str) -> tuple[_RuleGroup, ...]:
     return tuple(groups)
 
 
-_PIECE = re.compile(r"\w+|[^\w\s]+")
-
-
-@lru_cache(maxsize=512)
-def _pieces(needles: tuple[str, ...]) -> tuple[str, ...]:
-    """Fewer strings, one of which is in each of `needles` ("night", "morning" for "last night",
-    "last morning", "lastnight" ...): where none is in a text, no needle is, and the needles
-    themselves (a product of word lists, often dozens) need not be looked for one by one."""
-    longest = {max(_PIECE.findall(n) or [n], key=len) for n in needles}
-    pieces = tuple(sorted(p for p in longest if not any(o != p and o in p for o in longest)))
-    return pieces if len(pieces) < len(needles) else needles
-
-
-class _Presence(dict[tuple[str, ...], bool]):
-    """Whether one of a rule's needles is in a `fold`ed text (always, for a rule without any),
-    looked for once per set of needles: the rules of a kind share theirs ("jan", "feb", ...)."""
-
-    def __init__(self, folded: str) -> None:
-        super().__init__({(): True})
-        self.folded = folded
-
-    def __missing__(self, needles: tuple[str, ...]) -> bool:
-        pieces = _pieces(needles)
-        contains = self.folded.__contains__
-        found = self[needles] = any(map(contains, pieces)) and (pieces == needles or any(map(contains, needles)))
-        return found
+@lru_cache(maxsize=8)
+def _needle_scan(code: str) -> NeedleScan:
+    return NeedleScan(r.needles for r in load_language(code).rules)
 
 
 def _joined(spans: dict[str, list[tuple[int, int]]], needs: tuple[str, ...]) -> list[tuple[int, int]]:
@@ -327,12 +306,15 @@ def candidates(text: str, lang: Language) -> Iterator[Candidate]:
     # of a group's windows is in that of "any" (no needle holds the NUL between pieces): a rule
     # whose needles are not there has no match, and a group none of whose rules has any is not
     # run at all (nor its compact text made).
-    present = _Presence(scan_of(tuple(spans["any"]))[3])
+    present = _needle_scan(lang.code).present(scan_of(tuple(spans["any"]))[3])
     for group in _rule_groups(lang.code):
+        joined = tuple(_joined(spans, group.needs))
+        if not joined:
+            continue  # no text to match in
         run, ungated = group.runs(present)
         if not any(run) and not ungated:
             continue
-        scan, starts, origins, folded = scan_of(tuple(_joined(spans, group.needs)))
+        scan, starts, origins, folded = scan_of(joined)
         found = group_matches(group.gated, group.gate, scan, folded, run)
         for rule in ungated:
             found = chain(found, zip(repeat(rule), rule.regex.finditer(scan)))
