@@ -179,7 +179,7 @@ def triggers(lowered: str, code: str) -> list[tuple[int, int, str]]:
     first = scan.at.match(lowered)
     if first is not None:
         found.insert(0, (0, first.end(), category(first.group())))
-    numbers = [(m.start(), m.end(), "number") for m in _NUMBER.finditer(lowered)]
+    numbers: list[tuple[int, int, str | None]] = [(m.start(), m.end(), "number") for m in _NUMBER.finditer(lowered)]
     if numbers:
         for _, end, _ in numbers:
             after = scan.at.match(lowered, end) if lowered[end - 1] == "s" else None
@@ -187,7 +187,7 @@ def triggers(lowered: str, code: str) -> list[tuple[int, int, str]]:
                 found.append((end, after.end(), category(after.group())))
         found += numbers
         found.sort()
-    return [t for t in found if t[2] is not None]
+    return [(a, b, c) for a, b, c in found if c is not None]
 
 
 def _merge(spans: list[tuple[int, int]], a: int, b: int) -> None:
