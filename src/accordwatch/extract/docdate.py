@@ -80,8 +80,18 @@ def _span_of(value: str) -> tuple[date, date] | None:
     return date(y, 1, 1), date(y, 12, 31)
 
 
+def _head_end(text: str) -> int:
+    """Where the first `_DATELINE_LINES` lines end (after the newline), without splitting the text."""
+    end = -1
+    for _ in range(_DATELINE_LINES):
+        end = text.find("\n", end + 1)
+        if end < 0:
+            return len(text) + 1
+    return end + 1
+
+
 def _dateline(doc: Document, timexes: list[Timex]) -> MetaField | None:
-    head_end = sum(len(line) + 1 for line in doc.text.split("\n")[:_DATELINE_LINES])
+    head_end = _head_end(doc.text)
     for t in timexes:
         if t.start > head_end or t.granularity not in ("day", "time") or t.anchored_to:
             continue

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from accordwatch.extract.timex.anchor import FUTURE, Reference, clause_tense
-from accordwatch.extract.timex.normalise import Context, leading_mod, normalise
+from accordwatch.extract.timex.normalise import Context, leading_mod, match_groups, normalise
 from accordwatch.extract.timex.recognise import Candidate, recognise
 from accordwatch.extract.timex.rules import load_language
 from accordwatch.model import Document, Timex
@@ -77,7 +77,8 @@ class Recognised:
 
     text: str
     lang: str
-    found: tuple[tuple[Candidate, int, str, bool], ...]  # (candidate, clause tense, mod, beside money)
+    # (candidate, clause tense, mod, beside money, the match's `match_groups`: None for a constant)
+    found: tuple[tuple[Candidate, int, str, bool, dict[str, str] | None], ...]
 
 
 def recognise_text(text: str, lang: str = "en") -> Recognised:
@@ -86,7 +87,8 @@ def recognise_text(text: str, lang: str = "en") -> Recognised:
     past = language.lists.get("past_irregular", frozenset())
     return Recognised(text, lang, tuple(
         (c, clause_tense(text, c.start, c.end, future, past),
-         c.rule.mod or leading_mod(text[c.start:c.end], language), beside_money(text, c.start, c.end))
+         c.rule.mod or leading_mod(text[c.start:c.end], language), beside_money(text, c.start, c.end),
+         None if c.rule.value.startswith("=") else match_groups(c.match))
         for c in recognise(text, language)))
 
 
@@ -100,9 +102,9 @@ def tag(text: str, dct: str | None, lang: str = "en", recognised: Recognised | N
     out = []
     quarter = duration = reported = ""
     last_day: Reference | None = None
-    for c, tense, mod, money in recognised.found:
+    for c, tense, mod, money, groups in recognised.found:
         ctx = Context(ref, narrative, tense, quarter, duration, money, last_day)
-        value, how = normalise(c.rule, c.match, language, ctx)
+        value, how = normalise(c.rule, c.match, language, ctx, groups)
         out.append(TaggedTimex(c.start, c.end, c.rule.type, value, mod, c.rule.id, how))
         if not how and _FULL_DATE.match(value):
             narrative = Reference.parse(value)

@@ -117,15 +117,23 @@ def leading_mod(text: str, lang: Language) -> str:
     return ""
 
 
-def normalise(rule: Rule, m: re.Match[str], lang: Language, ctx: Context) -> tuple[str, str]:
-    """(value, anchored_to) of a match of `rule`."""
-    kind = rule.value
-    if kind.startswith("="):
-        return kind[1:], ""
+def match_groups(m: re.Match[str]) -> dict[str, str]:
+    """The named groups a match set, a group named twice ("year2") under its first name."""
     g = {k: v for k, v in m.groupdict().items() if v is not None}
     for second in ("year2", "ordinal2", "dayword2", "pod2"):  # alternatives of a pattern that name a group twice
         if second in g and second[:-1] not in g:
             g[second[:-1]] = g.pop(second)
+    return g
+
+
+def normalise(rule: Rule, m: re.Match[str], lang: Language, ctx: Context,
+              groups: dict[str, str] | None = None) -> tuple[str, str]:
+    """(value, anchored_to) of a match of `rule`; `groups` are its `match_groups`, where known
+    (a document anchored twice reads them once). The normalisers do not change them."""
+    kind = rule.value
+    if kind.startswith("="):
+        return kind[1:], ""
+    g = match_groups(m) if groups is None else groups
     fn = _KINDS[kind]
     return fn(rule, g, m.group(0), lang, ctx)
 
