@@ -267,7 +267,7 @@ def gate_of(starts: frozenset[tuple[str, ...]], start_after: str) -> re.Pattern[
     # A pattern that starts with a set of characters lets the regex engine skip in C to the
     # next member: here the character before a start (the rule's look-behind is its complement),
     # so that only the places after one are looked at. The place is the match's end.
-    return re.compile(f"[^{start_after}](?={_alternatives(starts)})")
+    return re.compile(f"{_before_start(start_after)}(?={_alternatives(starts)})")
 
 
 def shared_gate(starts: Iterable[frozenset[tuple[str, ...]]], start_after: str) -> re.Pattern[str]:
@@ -277,7 +277,17 @@ def shared_gate(starts: Iterable[frozenset[tuple[str, ...]]], start_after: str) 
     scan per rule; each rule's own trie is tried only where the shared one passes."""
     starts = list(starts)
     each = "".join(f"(?:(?=({_alternatives(s)}))|)" for s in starts)
-    return re.compile(f"[^{start_after}](?={_alternatives(frozenset().union(*starts))}){each}")
+    return re.compile(f"{_before_start(start_after)}(?={_alternatives(frozenset().union(*starts))}){each}")
+
+
+@lru_cache(maxsize=8)
+def _before_start(start_after: str) -> str:
+    """A regex for one character not in the class `start_after`. Written as the ASCII ones listed
+    (a bitmap the regex engine tests at once, where `\\w` asks the Unicode tables for each character
+    it skips) or any other, which a look-behind then tests against the class itself."""
+    outside = re.compile(f"[^{start_after}]")
+    ascii_ones = "".join(f"\\x{i:02x}" for i in range(128) if outside.match(chr(i)))
+    return f"[{ascii_ones}\\x80-\\U0010ffff](?<=[^{start_after}])"
 
 
 def _literal_trie(strings: Iterable[str]) -> str:

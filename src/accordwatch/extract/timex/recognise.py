@@ -27,6 +27,7 @@ _SEASON_CONTEXT = {"in", "the", "this", "last", "next", "during", "by", "until",
                    "after", "of", "from", "till", "for"}
 
 
+_OF_NO_YEAR = re.compile(r"\s+of\s+(?!\d{4})")  # "the fall of Kabul"
 _EARLIER = re.compile(r"(?<![\w-])(?:earlier|later) $", re.IGNORECASE)
 _COUNTED = re.compile(r"(?:\d|\b(?:year|month|week|day|hour|minute|decade|while)s?)[\s-]+$", re.IGNORECASE)
 _RATE = re.compile(r"(?:a|an|per) \w+$", re.IGNORECASE)
@@ -73,7 +74,7 @@ def _season_ok(text: str, c: Candidate) -> bool:
     m = c.match
     if "season" not in m.re.groupindex or not m.group("season"):
         return True
-    if re.match(r"\s+of\s+(?!\d{4})", text[c.end:c.end + 12]):
+    if _OF_NO_YEAR.match(text[c.end:c.end + 12]):
         return False  # "the fall of Kabul"
     has_anchor = m.group("season") != m.group(0) or _prev_word(text, c.start) in _SEASON_CONTEXT
     return has_anchor

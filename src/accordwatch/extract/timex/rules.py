@@ -92,9 +92,21 @@ class Language:
         return {initial: tuple(forms) for initial, forms in by_initial.items()}
 
     def lookup(self, table: str, word: str) -> Any:
+        try:
+            return self._looked_up[table, word]
+        except KeyError:
+            pass
         key = " ".join(word.lower().rstrip(".").replace("-", " ").split())
         t = self.tables[table]
-        return t.get(key, t.get(word.lower().rstrip(".")))
+        found = t.get(key, t.get(word.lower().rstrip(".")))
+        if len(self._looked_up) < 100_000:  # words of the tables, as written: a vocabulary, not a leak
+            self._looked_up[table, word] = found
+        return found
+
+    @cached_property
+    def _looked_up(self) -> dict[tuple[str, str], Any]:
+        """`lookup`'s answers (the same words come back, and the tables do not change)."""
+        return {}
 
 
 def alternation(forms: list[str], abbreviations: frozenset[str] = frozenset()) -> str:
