@@ -88,3 +88,10 @@ def test_another_text_of_the_collection_can_give_the_event_day() -> None:
 ])
 def test_anniversary_day_only_when_known(text: str, value: str) -> None:
     assert infer_document_date(make_doc(text)).value == value
+
+
+def test_head_end_is_where_the_first_lines_end() -> None:
+    from accordwatch.extract.docdate import _DATELINE_LINES, _head_end
+
+    for text in ("", "a", "a\n", "\n" * 11, "\n" * 12, "\n" * 13, "ab\ncd\n" * 10, "x\n" * 5 + "y"):
+        assert _head_end(text) == sum(len(line) + 1 for line in text.split("\n")[:_DATELINE_LINES])

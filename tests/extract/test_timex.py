@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import sys
+
 import pytest
 
 from accordwatch.extract.timex import find_timexes, tag_text
@@ -313,15 +316,19 @@ def test_rules_sharing_a_gate_find_what_each_finds_alone(name: str) -> None:
     assert found > 100
 
 
-def test_needle_pieces_are_in_every_needle() -> None:
-    import sys
+@pytest.mark.parametrize("name", sorted(p.name for p in EXAMPLES.glob("*.txt")))
+def test_one_needle_scan_finds_what_substring_searches_find(name: str) -> None:
+    from accordwatch.extract.timex.prefilter import NeedleScan
+    from accordwatch.extract.timex.rules import fold, load_language
 
-    from accordwatch.extract.timex.rules import load_language
-
-    pieces = sys.modules["accordwatch.extract.timex.recognise"]._pieces
-    for rule in load_language("en").rules:
-        assert all(any(p in n for p in pieces(rule.needles)) for n in rule.needles), rule.id
-    assert pieces(("last night", "last morning", "lastnight", "this morning")) == ("morning", "night")
+    sets = [r.needles for r in load_language("en").rules]
+    scan = NeedleScan(sets)
+    text = (EXAMPLES / name).read_text(encoding="utf-8")
+    for folded in (fold(text), fold(text[:400]), "the same period", "", "a.m. and 1990s"):
+        expected = {()} | {s for s in sets if any(n in folded for n in s)}
+        assert scan.present(folded) == expected
+    assert NeedleScan([("day", "days", "a"), ("ay",), ("xyz",)]).present("some days") == {
+        (), ("day", "days", "a"), ("ay",)}
 
 
 def test_a_gate_lets_through_every_place_a_match_can_start() -> None:
@@ -355,3 +362,58 @@ def test_compact_widens_windows_to_every_kind_of_space() -> None:
             while right < len(text) and not text[right].isspace():
                 right += 1
             assert (scan, origins) == (text[left:right], [left])
+
+
+# The trigger tokens as they were found before, token by token: every run of ASCII letters and
+# every number, each looked up.
+_TOKEN = re.compile(r"[A-Za-z\d'’](?:(?<=[A-Za-z])[A-Za-z]*|(?<=1)[5-9]\d\d|(?<=2)0\d\d|(?<=\d):\d\d"
+                    r"|(?<=\d)\s?[aApP]\.?[mM]\b|(?<=['’])\d0s)")
+
+
+def _triggers_token_by_token(lowered: str) -> list[tuple[int, int, str]]:
+    recognise = sys.modules["accordwatch.extract.timex.recognise"]
+    words = recognise._trigger_words("en")
+    out = []
+    for m in _TOKEN.finditer(lowered):
+        token = m.group()
+        category = (words.get(token) or words.get(token.rstrip("s"))) if token[0].isalpha() else "number"
+        if category:
+            out.append((m.start(), m.end(), category))
+    return out
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in EXAMPLES.glob("*.txt")))
+def test_trigger_scan_finds_the_triggers_of_a_token_by_token_scan(name: str) -> None:
+    triggers = sys.modules["accordwatch.extract.timex.recognise"].triggers
+    text = (EXAMPLES / name).read_text(encoding="utf-8")
+    odd = ("Mays 1999may the '80sjanuary ’90s, 3pm 4 P.M. 10:30 résumé Christmass DAYS ٣:٣٠ "
+           "monday-friday x2005 20050 s sss 'tis yearss")
+    for sample in (text, text.upper(), text.title(), odd, "may", "1999", "'80s"):
+        lowered = sample.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
+        assert triggers(lowered, "en") == _triggers_token_by_token(lowered)
+
+
+def _clause_one_by_one(text: str, start: int, end: int, width: int = 120) -> tuple[list[str], list[str]]:
+    """The clause words as they were found before: every clause end looked at, each word lowered."""
+    word = re.compile(r"[A-Za-z’']+")
+    clause_end = re.compile(r"[.!?;\n]\s|\n")
+    left = text[max(0, start - width):start]
+    cut = list(clause_end.finditer(left))
+    if cut:
+        left = left[cut[-1].end():]
+    right = text[end:end + width // 2]
+    m = clause_end.search(right)
+    if m:
+        right = right[:m.start()]
+    return ([w.lower() for w in word.findall(left) if not w[0].isupper()][::-1],
+            [w.lower() for w in word.findall(right) if not w[0].isupper()])
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in EXAMPLES.glob("*.txt")))
+def test_clause_words_are_those_of_a_scan_of_every_clause_end(name: str) -> None:
+    from accordwatch.extract.timex.anchor import _clause
+
+    text = (EXAMPLES / name).read_text(encoding="utf-8") + "\nEnd.!\n O'Neil said: no;\n\n ’twas.\n"
+    for start in range(0, len(text), 7):
+        end = min(len(text), start + 5)
+        assert _clause(text, start, end) == _clause_one_by_one(text, start, end)

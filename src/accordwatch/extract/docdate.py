@@ -32,6 +32,9 @@ from accordwatch.model import Document, MetaField, Timex
 _ABSOLUTE = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?:T[\d:]+)?$")
 _WEEKDAY_VALUE = re.compile(r"^XXXX-WXX-(\d)")
 _YEARLESS = re.compile(r"^XXXX-(\d\d)(?:-(\d\d))?")
+_LOWER_WORD = re.compile(r"[a-z]+")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_DATED_MONTH = re.compile(r"^\d{4}-(\d\d)(?:-(\d\d))?")
 _DATELINE_LINES = 12
 _NARRATIVE_LAG_MONTHS = 3  # "later developments" after the latest event: a quarter later
 
@@ -80,8 +83,18 @@ def _span_of(value: str) -> tuple[date, date] | None:
     return date(y, 1, 1), date(y, 12, 31)
 
 
+def _head_end(text: str) -> int:
+    """Where the first `_DATELINE_LINES` lines end (after the newline), without splitting the text."""
+    end = -1
+    for _ in range(_DATELINE_LINES):
+        end = text.find("\n", end + 1)
+        if end < 0:
+            return len(text) + 1
+    return end + 1
+
+
 def _dateline(doc: Document, timexes: list[Timex]) -> MetaField | None:
-    head_end = sum(len(line) + 1 for line in doc.text.split("\n")[:_DATELINE_LINES])
+    head_end = _head_end(doc.text)
     for t in timexes:
         if t.start > head_end or t.granularity not in ("day", "time") or t.anchored_to:
             continue
@@ -105,7 +118,7 @@ class EventDay:
 def _event_nouns(text: str, start: int, end: int, nouns: frozenset[str], before: int = 90,
                  after: int = 40) -> frozenset[str]:
     window = text[max(0, start - before):start] + " " + text[end:end + after]
-    return frozenset(w for w in re.findall(r"[a-z]+", window.lower()) if w in nouns)
+    return frozenset(w for w in _LOWER_WORD.findall(window.lower()) if w in nouns)
 
 
 def dated_events(doc: Document, timexes: list[Timex], lang: str = "en") -> list[EventDay]:
@@ -189,7 +202,7 @@ def _dated(doc: Document, timexes: list[Timex], lang: Language) -> list[Dated]:
         span = _span_of(t.value) if t.label in ("DATE", "TIME") and not t.anchored_to else None
         if span is None:
             continue
-        before = re.findall(r"[a-z]+", doc.text[max(0, t.start - 20):t.start].lower())
+        before = _LOWER_WORD.findall(doc.text[max(0, t.start - 20):t.start].lower())
         deadline = bool(before) and before[-1] in deadline_words
         is_future = clause_tense(doc.text, t.start, t.end, future, past) == FUTURE
         out.append(Dated(t, span[0], span[1], is_future, deadline))
@@ -200,9 +213,9 @@ def _yearless(timexes: list[Timex]) -> list[tuple[int, int]]:
     """(month, day) of the dates written without a year ("25 May", "late September")."""
     out = []
     for t in timexes:
-        if t.label != "DATE" or re.search(r"\d{4}", t.text) or t.granularity not in ("day", "month"):
+        if t.label != "DATE" or _FOUR_DIGITS.search(t.text) or t.granularity not in ("day", "month"):
             continue
-        m = _YEARLESS.match(t.value) or (re.match(r"^\d{4}-(\d\d)(?:-(\d\d))?", t.value)
+        m = _YEARLESS.match(t.value) or (_DATED_MONTH.match(t.value)
                                          if t.anchored_to == "narrative" else None)
         if m:
             out.append((int(m.group(1)), int(m.group(2) or 1)))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from accordwatch.extract.timex.anchor import FUTURE, Reference, clause_tense
-from accordwatch.extract.timex.normalise import Context, leading_mod, normalise
+from accordwatch.extract.timex.normalise import Context, leading_mod, match_groups, normalise
 from accordwatch.extract.timex.recognise import Candidate, recognise
 from accordwatch.extract.timex.rules import load_language
 from accordwatch.model import Document, Timex
@@ -21,6 +21,7 @@ from accordwatch.model import Document, Timex
 __all__ = ["Recognised", "TaggedTimex", "find_timexes", "granularity_of", "recognise_text", "tag_text"]
 
 _MONEY_BEFORE = re.compile(r"(?:[$#£€]\s?\d[\d.,]*|\d[\d.,]* (?:cents|pence))(?: (?:million|billion))?,?\s+$")
+_DIGIT = re.compile(r"\d")
 _MONEY_AFTER = re.compile(r"['’]s [$#£€]\s?\d")
 _PART_YEAR = re.compile(r"^P(?:[4-9]|1[01])M$")
 _DAY = re.compile(r"^\d{4}-\d\d-\d\d(?:T|$)")
@@ -60,7 +61,12 @@ def granularity_of(value: str) -> str:
 
 def beside_money(text: str, start: int, end: int) -> bool:
     """Whether a sum of money stands right before the span or is owned by it ("last year's $2 billion")."""
-    return bool(_MONEY_BEFORE.search(text, max(0, start - 40), start) or _MONEY_AFTER.match(text, end))
+    # A sum before the span has a digit in it, and white space right before the span; most spans
+    # have neither, and are not searched (`_MONEY_BEFORE` starts with no character to skip to).
+    lo = max(0, start - 40)
+    before = start > 0 and text[start - 1].isspace() and _DIGIT.search(text, lo, start) is not None \
+        and _MONEY_BEFORE.search(text, lo, start) is not None
+    return before or _MONEY_AFTER.match(text, end) is not None
 
 
 @dataclass(frozen=True)
@@ -71,7 +77,8 @@ class Recognised:
 
     text: str
     lang: str
-    found: tuple[tuple[Candidate, int, str, bool], ...]  # (candidate, clause tense, mod, beside money)
+    # (candidate, clause tense, mod, beside money, the match's `match_groups`: None for a constant)
+    found: tuple[tuple[Candidate, int, str, bool, dict[str, str] | None], ...]
 
 
 def recognise_text(text: str, lang: str = "en") -> Recognised:
@@ -80,7 +87,8 @@ def recognise_text(text: str, lang: str = "en") -> Recognised:
     past = language.lists.get("past_irregular", frozenset())
     return Recognised(text, lang, tuple(
         (c, clause_tense(text, c.start, c.end, future, past),
-         c.rule.mod or leading_mod(text[c.start:c.end], language), beside_money(text, c.start, c.end))
+         c.rule.mod or leading_mod(text[c.start:c.end], language), beside_money(text, c.start, c.end),
+         None if c.rule.value.startswith("=") else match_groups(c.match))
         for c in recognise(text, language)))
 
 
@@ -94,9 +102,9 @@ def tag(text: str, dct: str | None, lang: str = "en", recognised: Recognised | N
     out = []
     quarter = duration = reported = ""
     last_day: Reference | None = None
-    for c, tense, mod, money in recognised.found:
+    for c, tense, mod, money, groups in recognised.found:
         ctx = Context(ref, narrative, tense, quarter, duration, money, last_day)
-        value, how = normalise(c.rule, c.match, language, ctx)
+        value, how = normalise(c.rule, c.match, language, ctx, groups)
         out.append(TaggedTimex(c.start, c.end, c.rule.type, value, mod, c.rule.id, how))
         if not how and _FULL_DATE.match(value):
             narrative = Reference.parse(value)

@@ -15,12 +15,17 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from accordwatch.extract.timex.prefilter import fold, needles
+
 PAST, UNKNOWN, FUTURE = -1, 0, 1
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _CLAUSE_END = re.compile(r"[.!?;\n]\s|\n")
 _WORD = re.compile(r"[A-Za-z’']+")
 _FUTURE_LEAD = re.compile(r"\b(?:as (?:soon|early) as(?:\s+[a-z]+){0,2}|ahead of|in time for|effective)\s+$",
                           re.IGNORECASE)
+# One of these is in every match of `_FUTURE_LEAD` (see prefilter.needles): most expressions
+# have none before them, and are not searched for it.
+_FUTURE_LEAD_NEEDLES = needles(_FUTURE_LEAD)
 _REFERENCE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
 _PLAN_TO = frozenset({"is", "are", "set", "planned"})  # "is to resume", "set to resume": a plan
 
@@ -165,19 +170,26 @@ def season_year(ref: date, season: str, direction: int) -> int:
     return ref.year
 
 
+# The end of the last clause end before a point: `.*` runs to the point and backs off, in C. Where
+# two ends overlap (".\n "), this may end one white-space character after the last of a
+# left-to-right scan: the same words follow.
+_LAST_CLAUSE_END = re.compile(r"(?s:.*)(?:" + _CLAUSE_END.pattern + ")")
+# A word of `_WORD` that does not start with a capital (capitalised words are names, "United",
+# not verbs); in a string of its own, so that the look-behind sees what `_WORD` would.
+_LOWER_WORD = re.compile(r"(?<![A-Za-z’'])[a-z’'][A-Za-z’']*")
+
+
 def _clause(text: str, start: int, end: int, width: int = 120) -> tuple[list[str], list[str]]:
     """The words of the clause before and after a span (lower-cased), nearest first."""
-    left = text[max(0, start - width):start]
-    cut = list(_CLAUSE_END.finditer(left))
-    if cut:
-        left = left[cut[-1].end():]
-    right = text[end:end + width // 2]
-    m = _CLAUSE_END.search(right)
-    if m:
-        right = right[:m.start()]
-    # Capitalised words are names ("United"), not verbs.
-    words_left = [w.lower() for w in _WORD.findall(left) if not w[0].isupper()][::-1]
-    words_right = [w.lower() for w in _WORD.findall(right) if not w[0].isupper()]
+    lo = max(0, start - width)
+    cut = _LAST_CLAUSE_END.match(text, lo, start)
+    left = text[cut.end() if cut else lo:start]
+    right_end = min(len(text), end + width // 2)
+    m = _CLAUSE_END.search(text, end, right_end)
+    right = text[end:m.start() if m else right_end]
+    # Lower-cased all at once: words hold no space.
+    words_left = " ".join(_LOWER_WORD.findall(left)).lower().split()[::-1]
+    words_right = " ".join(_LOWER_WORD.findall(right)).lower().split()
     return words_left, words_right
 
 
@@ -203,7 +215,8 @@ def clause_tense(text: str, start: int, end: int, future: frozenset[str], past: 
     plan that is over; "set to", "planned to" are plans, but "set" and "planned" alone past;
     "Wednesday's ruling" is past.
     """
-    if _FUTURE_LEAD.search(text, max(0, start - 40), start):
+    lead = fold(text[max(0, start - 40):start])
+    if any(map(lead.__contains__, _FUTURE_LEAD_NEEDLES)) and _FUTURE_LEAD.search(text, max(0, start - 40), start):
         return FUTURE
     if text.startswith(("'s ", "’s "), end):
         return PAST  # "Wednesday's ruling", "Friday's close": news names a past event by its day

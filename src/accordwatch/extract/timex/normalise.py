@@ -34,6 +34,14 @@ _WORD_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
 _SET_WORDS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P3M",
               "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H", "biannually": "P6M",
               "semiannually": "P6M"}
+# Compiled once (the module-level re functions look each pattern up in a cache on every call).
+_DECIMAL = re.compile(r"\d+(?:\.\d+)?")
+_SPACES_OR_HYPHENS = re.compile(r"[\s-]+")
+_TWO_THOUSAND = re.compile(r"two thousand(?: and (\w+))?")
+_UNIT_EARLIER = re.compile(r"(year|month|week|day)[- ](?:earlier|ago)")
+_LOWER_WORDS = re.compile(r"[a-z-]+")
+_THIS_OR_CURRENT = re.compile(r"\b(?:this|current)\b")
+_LAST = re.compile(r"(?:(?:later|earlier) )?last")
 _ANAPHORIC = frozenset({"previous", "preceding", "following"})
 _REL_WORDS = {"last": -1, "past": -1, "previous": -1, "preceding": -1, "prior": -1, "latest": -1,
               "recent": -1, "year-ago": -1, "year-earlier": -1, "next": 1, "coming": 1,
@@ -72,9 +80,9 @@ def number(word: str | None, lang: Language) -> float | None:
     w = word.lower().strip()
     half = w.endswith((" 1/2", " and a half"))
     w = w.removesuffix(" 1/2").removesuffix(" and a half")
-    if re.fullmatch(r"\d+(?:\.\d+)?", w.replace(",", "")):
+    if _DECIMAL.fullmatch(w.replace(",", "")):
         return float(w.replace(",", "")) + (0.5 if half else 0)
-    parts = re.split(r"[\s-]+", w)
+    parts = _SPACES_OR_HYPHENS.split(w)
     if len(parts) == 2 and parts[1] == "hundred" and parts[0] in _WORD_UNITS:
         return 100.0 * _WORD_UNITS[parts[0]]
     if len(parts) == 2 and parts[0] in _WORD_TENS and parts[1] in _WORD_UNITS:
@@ -111,24 +119,29 @@ def duration_value(n: float | None, unit: str) -> str:
 def leading_mod(text: str, lang: Language) -> str:
     """The TIMEX3 mod of a leading modifier ("late September" -> END, "more than" -> MORE_THAN)."""
     low = text.lower()
-    best = ""
-    for form in lang.tables["mod"]:
-        if not low.startswith(form) or len(form) <= len(best):
-            continue
-        if len(low) == len(form) or not low[len(form)].isalpha() or form.endswith("-"):
-            best = form
-    return str(lang.tables["mod"][best]) if best else ""
+    for form in lang.mod_forms.get(low[:1], ()):  # the longest that fits wins
+        if low.startswith(form) and (len(low) == len(form) or not low[len(form)].isalpha() or form.endswith("-")):
+            return str(lang.tables["mod"][form])
+    return ""
 
 
-def normalise(rule: Rule, m: re.Match[str], lang: Language, ctx: Context) -> tuple[str, str]:
-    """(value, anchored_to) of a match of `rule`."""
-    kind = rule.value
-    if kind.startswith("="):
-        return kind[1:], ""
+def match_groups(m: re.Match[str]) -> dict[str, str]:
+    """The named groups a match set, a group named twice ("year2") under its first name."""
     g = {k: v for k, v in m.groupdict().items() if v is not None}
     for second in ("year2", "ordinal2", "dayword2", "pod2"):  # alternatives of a pattern that name a group twice
         if second in g and second[:-1] not in g:
             g[second[:-1]] = g.pop(second)
+    return g
+
+
+def normalise(rule: Rule, m: re.Match[str], lang: Language, ctx: Context,
+              groups: dict[str, str] | None = None) -> tuple[str, str]:
+    """(value, anchored_to) of a match of `rule`; `groups` are its `match_groups`, where known
+    (a document anchored twice reads them once). The normalisers do not change them."""
+    kind = rule.value
+    if kind.startswith("="):
+        return kind[1:], ""
+    g = match_groups(m) if groups is None else groups
     fn = _KINDS[kind]
     return fn(rule, g, m.group(0), lang, ctx)
 
@@ -145,7 +158,7 @@ def _year_of(g: dict[str, str], lang: Language) -> int | None:
 
 
 def _spoken_two_thousand(text: str, lang: Language) -> int | None:
-    m = re.search(r"two thousand(?: and (\w+))?", text.lower())
+    m = _TWO_THOUSAND.search(text.lower())
     if not m:
         return None
     return 2000 + int(number(m.group(1), lang) or 0) if m.group(1) else 2000
@@ -331,7 +344,7 @@ def _duration(rule: Rule, g: dict[str, str], text: str, lang: Language, ctx: Con
 def _offset(rule: Rule, g: dict[str, str], text: str, lang: Language, ctx: Context) -> tuple[str, str]:
     low = text.lower()
     if "unit" not in g:  # "year-earlier", "the year-ago quarter"
-        compound = re.search(r"(year|month|week|day)[- ](?:earlier|ago)", low)
+        compound = _UNIT_EARLIER.search(low)
         g = {**g, "unit": compound.group(1) if compound else "year", "num": "1"}
         direction = -1
         if "quarter" in low and ctx.dct is not None:
@@ -380,9 +393,9 @@ def _unit_ref(rule: Rule, g: dict[str, str], text: str, lang: Language, ctx: Con
     unit_word = g.get("unit", "")
     unit = rule.options.get("unit") or {"fiscal year": "Y", "weekend": "WE", "morning": "D", "night": "D"}.get(
         unit_word.lower()) or str(lang.lookup("unit", unit_word) or "Y")
-    words = re.findall(r"[a-z-]+", low)
+    words = _LOWER_WORDS.findall(low)
     direction = next((_REL_WORDS[w] for w in words if w in _REL_WORDS), 0)
-    if unit == "Q" and direction == 0 and not re.search(r"\b(?:this|current)\b", low):
+    if unit == "Q" and direction == 0 and not _THIS_OR_CURRENT.search(low):
         direction = -1
     if unit == "Q" and ("year-ago" in low or "year-earlier" in low) and ctx.dct is not None:
         return _year_before_quarter(ctx)
@@ -407,7 +420,7 @@ def _day_ref(rule: Rule, g: dict[str, str], text: str, lang: Language, ctx: Cont
     pod = f"T{lang.lookup('pod', g['pod'])}" if "pod" in g else ""
     if word == "tonight":
         pod = "TNI"
-    if not word and re.match(r"(?:(?:later|earlier) )?last", low):
+    if not word and _LAST.match(low):
         n = -1
     ref, how = ctx.reference()
     if ref is None or ref.granularity != "day":

@@ -267,7 +267,7 @@ def gate_of(starts: frozenset[tuple[str, ...]], start_after: str) -> re.Pattern[
     # A pattern that starts with a set of characters lets the regex engine skip in C to the
     # next member: here the character before a start (the rule's look-behind is its complement),
     # so that only the places after one are looked at. The place is the match's end.
-    return re.compile(f"[^{start_after}](?={_alternatives(starts)})")
+    return re.compile(f"{_before_start(start_after)}(?={_alternatives(starts)})")
 
 
 def shared_gate(starts: Iterable[frozenset[tuple[str, ...]]], start_after: str) -> re.Pattern[str]:
@@ -277,4 +277,52 @@ def shared_gate(starts: Iterable[frozenset[tuple[str, ...]]], start_after: str) 
     scan per rule; each rule's own trie is tried only where the shared one passes."""
     starts = list(starts)
     each = "".join(f"(?:(?=({_alternatives(s)}))|)" for s in starts)
-    return re.compile(f"[^{start_after}](?={_alternatives(frozenset().union(*starts))}){each}")
+    return re.compile(f"{_before_start(start_after)}(?={_alternatives(frozenset().union(*starts))}){each}")
+
+
+@lru_cache(maxsize=8)
+def _before_start(start_after: str) -> str:
+    """A regex for one character not in the class `start_after`. Written as the ASCII ones listed
+    (a bitmap the regex engine tests at once, where `\\w` asks the Unicode tables for each character
+    it skips) or any other, which a look-behind then tests against the class itself."""
+    outside = re.compile(f"[^{start_after}]")
+    ascii_ones = "".join(f"\\x{i:02x}" for i in range(128) if outside.match(chr(i)))
+    return f"[{ascii_ones}\\x80-\\U0010ffff](?<=[^{start_after}])"
+
+
+def _literal_trie(strings: Iterable[str]) -> str:
+    """An alternation of `strings` as a prefix tree that, where several match, matches the longest."""
+    tree: dict[str, Any] = {}
+    for s in strings:
+        node = tree
+        for ch in s:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _emit_longest(tree)
+
+
+def _emit_longest(node: dict[str, Any]) -> str:
+    branches = [re.escape(ch) + _emit_longest(child) for ch, child in node.items() if ch]
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")" if branches else ""
+    return (f"(?:{body}|)" if body else "") if "" in node else body
+
+
+class NeedleScan:
+    """Which of many needle sets (see `needles`) have a needle in a `fold`ed text, from one regex
+    pass over it rather than one substring search per needle. The regex finds, at each place,
+    the longest needle that starts there; every shorter needle that starts there is a prefix of
+    it, so the sets that one of its prefixes belongs to are the sets met there."""
+
+    def __init__(self, sets: Iterable[tuple[str, ...]]) -> None:
+        kinds = {s for s in sets if s}
+        found = sorted({n for s in kinds for n in s})
+        self.regex = re.compile(f"(?=({_literal_trie(found)}))") if found else None
+        self.meets = {n: frozenset(s for s in kinds if any(n.startswith(m) for m in s)) for n in found}
+
+    def present(self, folded: str) -> set[tuple[str, ...]]:
+        """The sets with a needle in `folded`, and () (no needles: nothing to look for)."""
+        met: set[tuple[str, ...]] = {()}
+        if self.regex is not None:
+            for needle in set(self.regex.findall(folded)):
+                met |= self.meets[needle]
+        return met

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, compress, repeat
 
-from accordwatch.extract.timex.prefilter import shared_gate
-from accordwatch.extract.timex.rules import START_AFTER, Language, Rule, fold, load_language
+from accordwatch.extract.timex.prefilter import NeedleScan, shared_gate
+from accordwatch.extract.timex.rules import START_AFTER, Language, Rule, alternation, fold, load_language
 
 _PREV_WORD = re.compile(r"([#\w.]+)\W*$")
 _NEXT_WORD = re.compile(r"^\W{0,2}?([%\w]+)")
@@ -27,6 +27,7 @@ _SEASON_CONTEXT = {"in", "the", "this", "last", "next", "during", "by", "until",
                    "after", "of", "from", "till", "for"}
 
 
+_OF_NO_YEAR = re.compile(r"\s+of\s+(?!\d{4})")  # "the fall of Kabul"
 _EARLIER = re.compile(r"(?<![\w-])(?:earlier|later) $", re.IGNORECASE)
 _COUNTED = re.compile(r"(?:\d|\b(?:year|month|week|day|hour|minute|decade|while)s?)[\s-]+$", re.IGNORECASE)
 _RATE = re.compile(r"(?:a|an|per) \w+$", re.IGNORECASE)
@@ -73,7 +74,7 @@ def _season_ok(text: str, c: Candidate) -> bool:
     m = c.match
     if "season" not in m.re.groupindex or not m.group("season"):
         return True
-    if re.match(r"\s+of\s+(?!\d{4})", text[c.end:c.end + 12]):
+    if _OF_NO_YEAR.match(text[c.end:c.end + 12]):
         return False  # "the fall of Kabul"
     has_anchor = m.group("season") != m.group(0) or _prev_word(text, c.start) in _SEASON_CONTEXT
     return has_anchor
@@ -111,11 +112,11 @@ _TRIM = re.compile(r"^(?:(?:just |well )?over (?=the )|the (?=[\w.]+-(?:year|mon
                    re.IGNORECASE)
 
 
-# Tokens: a letter run, a year, a clock time, a "'80s". Written as the token's first character,
-# then (after a look back at it) the rest: a pattern that starts with a set of characters lets
-# the regex engine skip in C to the next place a token can start.
-_TOKEN = re.compile(r"[A-Za-z\d'’](?:(?<=[A-Za-z])[A-Za-z]*|(?<=1)[5-9]\d\d|(?<=2)0\d\d|(?<=\d):\d\d"
-                    r"|(?<=\d)\s?[aApP]\.?[mM]\b|(?<=['’])\d0s)")
+# Tokens: a run of ASCII letters, or a number: a year, a clock time, a "'80s". A letter run is a
+# trigger if it, or it without its final "s"es, is a trigger word; a number always is.
+# (It starts with a class of ASCII digits, quotes and anything not ASCII, which the regex engine
+# tests without Unicode tables; each branch's look-behind tells digits from the rest.)
+_NUMBER = re.compile(r"[0-9'’\x80-\U0010ffff](?:(?<=1)[5-9]\d\d|(?<=2)0\d\d|(?<=\d):\d\d|(?<=\d)\s?[aApP]\.?[mM]\b|(?<=['’])\d0s)")
 _LEFT, _RIGHT = 45, 35  # how far a timex reaches before and after its trigger word
 
 
@@ -135,24 +136,59 @@ def _trigger_words(code: str) -> dict[str, str]:
 
 
 class _Categories(dict[str, str | None]):
-    """The trigger category of each token of `_TOKEN` ("number" for a number, None for no trigger),
-    learnt token by token: a text's tokens are then looked up in one C-level `map` over them.
-    A word counts if it, or it without its final "s"es, is a trigger word."""
+    """The trigger category of a letter run (None for no trigger), learnt run by run."""
 
     def __init__(self, words: dict[str, str]) -> None:
         super().__init__()
         self.words = words
 
     def __missing__(self, token: str) -> str | None:
-        category = (self.words.get(token) or self.words.get(token.rstrip("s"))) if token[0].isalpha() else "number"
+        category = self.words.get(token) or self.words.get(token.rstrip("s"))
         if len(self) < 200_000:  # a vocabulary, not a leak
             self[token] = category
         return category
 
 
+@dataclass(frozen=True)
+class _TriggerScan:
+    """Regexes that find the letter runs that may be trigger words (a trie of the words, then
+    any "s"es), and what each run found is (`categories`, None where it is not one after all:
+    "christmass")."""
+
+    after: re.Pattern[str]  # a character that is no letter, then such a run (group 1)
+    at: re.Pattern[str]  # such a run, from where it is tried
+    categories: _Categories
+
+
 @lru_cache(maxsize=8)
-def _categories(code: str) -> _Categories:
-    return _Categories(_trigger_words(code))
+def _trigger_scan(code: str) -> _TriggerScan:
+    words = _trigger_words(code)
+    run = f"(?:{alternation(sorted(w for w in words if w.isascii() and w.isalpha()))})s*(?![a-z])"
+    # Starting with the character before the run, a class, lets the regex engine skip in C to the
+    # next place a letter run can start; a run's first letter is the only place it is tried.
+    return _TriggerScan(re.compile(f"[^a-z]({run})"), re.compile(run), _Categories(words))
+
+
+def triggers(lowered: str, code: str) -> list[tuple[int, int, str]]:
+    """(start, end, category) of the trigger tokens of a text lower-cased in its ASCII letters, in
+    text order. A letter run starts after a character that is no letter, at the start of the
+    text, or right after a "'80s" (the only number that ends in a letter); letters are no part of
+    any other token, so runs and numbers can be looked for apart."""
+    scan = _trigger_scan(code)
+    category = scan.categories.__getitem__
+    found = [(m.start(1), m.end(1), category(m.group(1))) for m in scan.after.finditer(lowered)]
+    first = scan.at.match(lowered)
+    if first is not None:
+        found.insert(0, (0, first.end(), category(first.group())))
+    numbers: list[tuple[int, int, str | None]] = [(m.start(), m.end(), "number") for m in _NUMBER.finditer(lowered)]
+    if numbers:
+        for _, end, _ in numbers:
+            after = scan.at.match(lowered, end) if lowered[end - 1] == "s" else None
+            if after is not None:
+                found.append((end, after.end(), category(after.group())))
+        found += numbers
+        found.sort()
+    return [(a, b, c) for a, b, c in found if c is not None]
 
 
 def _merge(spans: list[tuple[int, int]], a: int, b: int) -> None:
@@ -168,13 +204,10 @@ def windows(text: str, lang: Language) -> dict[str, list[tuple[int, int]]]:
     out: dict[str, list[tuple[int, int]]] = {"any": around}
     size = len(text)
     # ASCII letters lower-cased, nothing else (bytes.lower): the tokens of this text are those of
-    # `text` (`_TOKEN` sees letters, digits and spaces alike), at the same offsets.
+    # `text`, at the same offsets.
     lowered = text.lower() if text.isascii() else text.encode("utf-8", "surrogatepass").lower().decode(
         "utf-8", "surrogatepass")
-    tokens = list(_TOKEN.finditer(lowered))
-    categories = list(map(_categories(lang.code).__getitem__, map(re.Match.group, tokens)))
-    for m, category in zip(compress(tokens, categories), filter(None, categories)):
-        start, end = m.span()
+    for start, end, category in triggers(lowered, lang.code):
         a, b = max(0, start - _LEFT), min(size, end + _RIGHT)
         _merge(around, a, b)
         _merge(out.setdefault(category, []), a, b)
@@ -218,6 +251,13 @@ class _RuleGroup:
     gated: tuple[Rule, ...]
     ungated: tuple[Rule, ...]
     gate: re.Pattern[str] | None  # see `shared_gate`
+    gated_needles: tuple[tuple[str, ...], ...]  # each gated rule's needles, () for none
+
+    def runs(self, present: set[tuple[str, ...]]) -> tuple[list[bool], list[Rule]]:
+        """Which gated rules to run (by index), and which ungated ones, where `present` holds the
+        needle sets met in the text (see `NeedleScan`)."""
+        return (list(map(present.__contains__, self.gated_needles)),
+                [r for r in self.ungated if r.needles in present])
 
 
 @lru_cache(maxsize=8)
@@ -229,21 +269,14 @@ def _rule_groups(code: str) -> tuple[_RuleGroup, ...]:
     for needs, rules in by_needs.items():
         gated = tuple(r for r in rules if r.starts is not None)
         shared = shared_gate((r.starts for r in gated if r.starts is not None), START_AFTER) if gated else None
-        groups.append(_RuleGroup(needs, gated, tuple(r for r in rules if r.starts is None), shared))
+        groups.append(_RuleGroup(needs, gated, tuple(r for r in rules if r.starts is None), shared,
+                                 tuple(r.needles for r in gated)))
     return tuple(groups)
 
 
-_PIECE = re.compile(r"\w+|[^\w\s]+")
-
-
-@lru_cache(maxsize=512)
-def _pieces(needles: tuple[str, ...]) -> tuple[str, ...]:
-    """Fewer strings, one of which is in each of `needles` ("night", "morning" for "last night",
-    "last morning", "lastnight" ...): where none is in a text, no needle is, and the needles
-    themselves (a product of word lists, often dozens) need not be looked for one by one."""
-    longest = {max(_PIECE.findall(n) or [n], key=len) for n in needles}
-    pieces = tuple(sorted(p for p in longest if not any(o != p and o in p for o in longest)))
-    return pieces if len(pieces) < len(needles) else needles
+@lru_cache(maxsize=8)
+def _needle_scan(code: str) -> NeedleScan:
+    return NeedleScan(r.needles for r in load_language(code).rules)
 
 
 def _joined(spans: dict[str, list[tuple[int, int]]], needs: tuple[str, ...]) -> list[tuple[int, int]]:
@@ -255,27 +288,37 @@ def _joined(spans: dict[str, list[tuple[int, int]]], needs: tuple[str, ...]) -> 
     return joined
 
 
+_Scan = tuple[str, list[int], list[int], str]  # compact text, piece starts there and in the text, folded
+
+
 def candidates(text: str, lang: Language) -> Iterator[Candidate]:
     spans = windows(text, lang)
     # Groups whose windows are the same in this text (no "pod" word: "unit" or "pod" is "unit")
     # share their compact text.
-    made: dict[tuple[tuple[int, int], ...], tuple[str, list[int], list[int], str]] = {}
-    for group in _rule_groups(lang.code):
-        joined = tuple(_joined(spans, group.needs))
+    made: dict[tuple[tuple[int, int], ...], _Scan] = {}
+
+    def scan_of(joined: tuple[tuple[int, int], ...]) -> _Scan:
         if joined not in made:
             scan, starts, origins = compact(text, joined)
             made[joined] = scan, starts, origins, fold(scan)
-        scan, starts, origins, folded = made[joined]
-        present: dict[tuple[str, ...], bool] = {}  # rules of a kind share their needles ("jan", "feb", ...)
-        for needles in {r.needles for r in group.gated + group.ungated if r.needles}:
-            pieces = _pieces(needles)
-            present[needles] = any(map(folded.__contains__, pieces)) and (
-                pieces == needles or any(map(folded.__contains__, needles)))
-        found = group_matches(group.gated, group.gate, scan, folded,
-                              [not r.needles or present[r.needles] for r in group.gated])
-        for rule in group.ungated:
-            if not rule.needles or present[rule.needles]:
-                found = chain(found, zip(repeat(rule), rule.regex.finditer(scan)))
+        return made[joined]
+
+    # Every group's windows lie within those around any trigger, so a needle of the compact text
+    # of a group's windows is in that of "any" (no needle holds the NUL between pieces): a rule
+    # whose needles are not there has no match, and a group none of whose rules has any is not
+    # run at all (nor its compact text made).
+    present = _needle_scan(lang.code).present(scan_of(tuple(spans["any"]))[3])
+    for group in _rule_groups(lang.code):
+        joined = tuple(_joined(spans, group.needs))
+        if not joined:
+            continue  # no text to match in
+        run, ungated = group.runs(present)
+        if not any(run) and not ungated:
+            continue
+        scan, starts, origins, folded = scan_of(joined)
+        found = group_matches(group.gated, group.gate, scan, folded, run)
+        for rule in ungated:
+            found = chain(found, zip(repeat(rule), rule.regex.finditer(scan)))
         for rule, m in found:
             if m.end() > m.start():
                 i = bisect.bisect_right(starts, m.start()) - 1

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -82,13 +82,34 @@ class Language:
     rules: tuple[Rule, ...]
     sections: dict[str, dict[str, Any]] = field(default_factory=dict)  # e.g. "docdate" cues
 
+    @cached_property
+    def mod_forms(self) -> dict[str, tuple[str, ...]]:
+        """The forms of the `mod` table by their first letter, longest first (a leading modifier
+        starts with one of them)."""
+        by_initial: dict[str, list[str]] = {}
+        for form in sorted(self.tables.get("mod", {}), key=len, reverse=True):
+            by_initial.setdefault(form[:1], []).append(form)
+        return {initial: tuple(forms) for initial, forms in by_initial.items()}
+
     def lookup(self, table: str, word: str) -> Any:
+        try:
+            return self._looked_up[table, word]
+        except KeyError:
+            pass
         key = " ".join(word.lower().rstrip(".").replace("-", " ").split())
         t = self.tables[table]
-        return t.get(key, t.get(word.lower().rstrip(".")))
+        found = t.get(key, t.get(word.lower().rstrip(".")))
+        if len(self._looked_up) < 100_000:  # words of the tables, as written: a vocabulary, not a leak
+            self._looked_up[table, word] = found
+        return found
+
+    @cached_property
+    def _looked_up(self) -> dict[tuple[str, str], Any]:
+        """`lookup`'s answers (the same words come back, and the tables do not change)."""
+        return {}
 
 
-def _alternation(forms: list[str], abbreviations: frozenset[str] = frozenset()) -> str:
+def alternation(forms: list[str], abbreviations: frozenset[str] = frozenset()) -> str:
     """A regex matching any of `forms`, built as a trie ("j(?:an(?:uary|\\.?)|u(?:ne|ly))") so
     that a failing position costs one character test, not one per form. Longer forms are
     tried first; abbreviations may take a dot; a space matches any run of spaces or hyphens."""
@@ -118,9 +139,9 @@ def _abbreviations(table: dict[str, Any]) -> frozenset[str]:
 
 def _table_alternation(tables: dict[str, dict[str, Any]], table: str) -> str:
     if table == "NUMWORDS":  # the number words of {NUM}, "a" and "an" last
-        return _alternation([w for w in tables["numword"] if w not in ("a", "an")] + ["a", "an"])
+        return alternation([w for w in tables["numword"] if w not in ("a", "an")] + ["a", "an"])
     dotted = _abbreviations(tables[table]) if table in _DOTTED_TABLES else frozenset()
-    return _alternation([str(k) for k in tables[table]], dotted)
+    return alternation([str(k) for k in tables[table]], dotted)
 
 
 def _expand(pattern: str, tables: dict[str, dict[str, Any]], made: dict[str, str] | None = None) -> str:
