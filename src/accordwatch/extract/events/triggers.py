@@ -8,7 +8,6 @@ that "threatened to shell the town" is one THREATEN event, not also an ASSAULT.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from itertools import pairwise
 
 from accordwatch.extract.events.lexicon import TriggerRule, modality_rules, prefix_table, trigger_rules
@@ -52,15 +51,17 @@ PURPOSE = re.compile(r"\b(?:in order )?to\s*$", re.IGNORECASE)
 FRAME_REACH = 10
 
 
-@dataclass(frozen=True, eq=False)  # identity: a trigger is one match, and sets of them stay cheap
 class Trigger:
-    start: int
-    end: int
-    rule: TriggerRule
+    """One match of a trigger rule. Compared by identity (a trigger is one match, and sets of them stay cheap);
+    its role is an attribute of its own, as it is read many times per sentence."""
 
-    @property
-    def role(self) -> str:
-        return self.rule.role
+    __slots__ = ("end", "role", "rule", "start")
+
+    def __init__(self, start: int, end: int, rule: TriggerRule):
+        self.start, self.end, self.rule, self.role = start, end, rule, rule.role
+
+    def __repr__(self) -> str:
+        return f"Trigger(start={self.start!r}, end={self.end!r}, rule={self.rule.id!r})"
 
 
 def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Trigger]:
