@@ -11,10 +11,11 @@ from accordwatch.model import ActorMention
 # An actor right after one of these is an object or a place, not the subject.
 PREPOSITION = re.compile(r"\b(?:of|to|with|against|from|into|between|among|for|on|in|at|over|toward|towards|"
                          r"under|about|than|including|like|whom)\s+(?:the\s+|its\s+|their\s+)?$", re.IGNORECASE)
-FRONTED = re.compile(r"^(?:In|On|At|After|Following|When|Under|Since|As|During|Building|According|Before|Despite|"
+# Both are matched at a sentence's start (pattern.match(text, lo, pos): no copy of the sentence).
+FRONTED = re.compile(r"(?:In|On|At|After|Following|When|Under|Since|As|During|Building|According|Before|Despite|"
                      r"While|With|Once|Later|Amid)\b")
 # Conjunctions that open a subordinate clause (never a preposition: "After the talks, ..." is a phrase).
-SUBORDINATE_OPENER = re.compile(r"^(?:When|Whenever|While|Whereas|Although|Though|Because|Once|If|Unless|As soon as)\b")
+SUBORDINATE_OPENER = re.compile(r"(?:When|Whenever|While|Whereas|Although|Though|Because|Once|If|Unless|As soon as)\b")
 CLAUSE_COMMA = re.compile(r",(?!\s*\d)")  # not the comma of "October 31, 2022"
 # After a subject, an appositive ("(NUT), the umbrella union for teachers,", ", a key U.S. ally ...,") and at
 # most three words ("has refused to") before the verb.
@@ -38,7 +39,7 @@ MONTHS = frozenset(["January", "February", "March", "April", "May", "June", "Jul
 
 def _subject_region_start(text: str, lo: int, pos: int) -> int:
     """Skip a fronted adverbial ("Following the events of late September, the parties ...")."""
-    if FRONTED.match(text[lo:pos]):
+    if FRONTED.match(text, lo, pos):
         comma = text.find(",", lo, pos)
         if comma != -1:
             return comma + 1
@@ -62,7 +63,7 @@ def _coordinated(text: str, chosen: ActorMention, pool: list[ActorMention]) -> l
 def in_fronted_clause(text: str, lo: int, pos: int) -> bool:
     """Whether `pos` lies in a fronted adverbial clause, before the comma that ends it ("When hostilities
     resumed in September 2023, ..."): the main clause's subject is not its agent."""
-    if not SUBORDINATE_OPENER.match(text[lo:pos]):
+    if not SUBORDINATE_OPENER.match(text, lo, pos):
         return False
     return not CLAUSE_COMMA.search(text, lo, pos) and CLAUSE_COMMA.search(text, pos) is not None
 

@@ -4,17 +4,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from datetime import date
+from functools import lru_cache
 
 from accordwatch.extract.agreements.timeline import BOUNDING, calendar_timexes, narrative_time
 from accordwatch.model import Timex
 
-__all__ = ["calendar_timexes", "clause_timex", "event_date", "narrative_time", "sentence_tense_dct"]
+__all__ = ["calendar_timexes", "clause_timex", "event_date", "narrative_time", "opening_timex", "sentence_tense_dct"]
 
 # A statement reported without its own date is dated to the report when the narrative has moved
 # no nearer to it than this many days: news reports what was said recently.
 REPORTING_DAYS = 31
 PRESENT = re.compile(r"\b(?:is|are|am|remains?|says|believes|continues)\b(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
 PERFECT = re.compile(r"\b(?:has|have)\b(?:\s+\w+)?\s*$", re.IGNORECASE)
+# The same, read backwards from the end of a reversed text ("\s*$" matches where "\s*\Z" does): one attempt
+# at its start, where a search for the forward pattern tries every position of the text.
+PRESENT_REVERSED = re.compile(r"\s*(?:\w+\s+){0,2}\b(?:si|era|ma|s?niamer|syas|seveileb|seunitnoc)\b", re.IGNORECASE)
+PERFECT_REVERSED = re.compile(r"\s*(?:\w+\s+)?\b(?:sah|evah)\b", re.IGNORECASE)
 # A comma before a capitalised word lists names ("Russia, Azerbaijan and Armenia"); it does not end a clause.
 LIST_COMMA = re.compile(r",\s+(?=[A-Z])")
 
@@ -40,24 +46,37 @@ def clause_timex(text: str, tx: Sequence[Timex], lo: int, hi: int, start: int, e
     return best
 
 
-def fronted_timex(text: str, tx: Sequence[Timex], lo: int, start: int, bound: set[int]) -> Timex | None:
-    """A timex opening the sentence ("In August 2025, ...", "On 25 July ...") dates all of it."""
+def opening_timex(text: str, tx: Sequence[Timex], lo: int, bound: set[int]) -> Timex | None:
+    """The first timex of the sentence starting at `lo` (`tx` in text order) in its first five words, not
+    in an agreement's name nor bounding a period: opening the sentence ("In August 2025, ...", "On 25
+    July ..."), it dates what follows it (see fronted_timex)."""
     for t in tx:
-        if lo <= t.start < start and t.start not in bound and len(text[lo:t.start].split()) <= 5 \
-                and not BOUNDING.search(text[max(lo, t.start - 12):t.start]):
+        if t.start < lo:
+            continue
+        if len(text[lo:t.start].split()) > 5:
+            return None  # and so are all later timexes: a longer start has no fewer words
+        if t.start not in bound and not BOUNDING.search(text[max(lo, t.start - 12):t.start]):
             return t
     return None
+
+
+def fronted_timex(text: str, tx: Sequence[Timex], lo: int, start: int, bound: set[int]) -> Timex | None:
+    """A timex opening the sentence ("In August 2025, ...", "On 25 July ...") dates all of it that follows
+    it. (The first timex of `tx`, in text order, that satisfies all but "before start" is before start or
+    none is: hence opening_timex, which a caller may keep for every event of a sentence.)"""
+    t = opening_timex(text, tx, lo, bound)
+    return t if t is not None and t.start < start else None
 
 
 def sentence_tense_dct(text: str, lo: int, start: int, statement: bool = False) -> bool:
     """Present tense just before the trigger (or present perfect, for a statement: "officials have
     emphasized"): the event holds at the document date."""
-    before = text[max(lo, start - 40):start]  # the last 40 characters, without copying the whole sentence
-    return bool(PRESENT.search(before) or (statement and PERFECT.search(before)))
+    before = text[max(lo, start - 40):start][::-1]  # the last 40 characters, without copying the whole sentence
+    return bool(PRESENT_REVERSED.match(before) or (statement and PERFECT_REVERSED.match(before)))
 
 
+@lru_cache(maxsize=256)
 def days_apart(a: str, b: str) -> int:
-    from datetime import date
 
     def as_date(v: str) -> date:
         parts = [int(p) for p in v[:10].split("-")] + [1, 1]
@@ -71,14 +90,19 @@ def days_apart(a: str, b: str) -> int:
 
 def event_date(text: str, lo: int, hi: int, start: int, end: int, tx: Sequence[Timex],
                narrative_at: Callable[[int, bool], str], bound: set[int], dct: str, statement: bool, present: bool,
-               heads: Sequence[int] = ()) -> tuple[str, str]:
+               heads: Sequence[int] = (), opening: Timex | None | bool = False) -> tuple[str, str]:
     """(TIMEX3 value, basis): the timex of the trigger's clause, else one opening the sentence, else an
     agreement's date in the sentence (for actions done under it), else the narrative time, else the
     document date. Statements and present-tense events without a timex take the document date.
     `tx` holds the sentence's timexes; `narrative_at(pos, statement)` is the document's narrative time at pos
     (for a statement, the dates in agreements' names do not count); `heads` are event nouns that a reaction
-    in the present (welcomes, condemns ...) is about, whose dates are theirs."""
-    t = clause_timex(text, tx, lo, hi, start, end, bound, heads) or fronted_timex(text, tx, lo, start, bound)
+    in the present (welcomes, condemns ...) is about, whose dates are theirs; `opening` is the sentence's
+    opening_timex where the caller has it (False where not)."""
+    t = clause_timex(text, tx, lo, hi, start, end, bound, heads)
+    if t is None:
+        if opening is False:
+            opening = opening_timex(text, tx, lo, bound)
+        t = opening if isinstance(opening, Timex) and opening.start < start else None
     if t is not None:
         return t.value, "timex"
     if present and dct:

@@ -24,7 +24,13 @@ from accordwatch.extract.events.actors import (
     speaker_of,
     targets_of,
 )
-from accordwatch.extract.events.dating import calendar_timexes, clause_timex, event_date, sentence_tense_dct
+from accordwatch.extract.events.dating import (
+    calendar_timexes,
+    clause_timex,
+    event_date,
+    opening_timex,
+    sentence_tense_dct,
+)
 from accordwatch.extract.events.lexicon import modality_rules
 from accordwatch.extract.events.merge import (
     drop_undated_retellings,
@@ -84,6 +90,7 @@ class _Context:
         self.agreement_of: dict[int, str] = {}  # id(event) -> agreement_key, for merging
         self._clause_starts: dict[int, int] = {}  # trigger start -> start of its clause
         self._clock: NarrativeClock | None = None  # the document's narrative time, made when first asked
+        self._opening: Timex | None | bool = False  # the sentence at hand's opening timex, see opening
 
     def narrative_at(self, pos: int, statement: bool) -> str:
         """The narrative time at `pos`; for a statement, the dates in agreements' names do not count."""
@@ -105,6 +112,13 @@ class _Context:
         """Narrow the timexes and actors to the sentence [lo, hi) (every use is within one sentence)."""
         self.here = self.actors[bisect.bisect_left(self.actor_starts, lo):bisect.bisect_left(self.actor_starts, hi)]
         self.tx = self.all_tx[bisect.bisect_left(self.tx_starts, lo):bisect.bisect_left(self.tx_starts, hi)]
+        self._opening = False  # not found yet
+
+    def opening(self, lo: int) -> Timex | None:
+        """The sentence's opening timex (dating.opening_timex), found once for all its events."""
+        if self._opening is False:
+            self._opening = opening_timex(self.text, self.tx, lo, self.bound)
+        return self._opening  # type: ignore[return-value]
 
     def in_agreement_name(self, t: Trigger) -> bool:
         """"the Statement on ... the termination of all hostilities": words of a name are not events."""
@@ -258,7 +272,8 @@ def _event(ctx: _Context, lo: int, hi: int, t: Trigger, speech: list[Trigger], s
             or bool(PRESENT_IN_TRIGGER.search(text, t.start, t.end))  # "contingent is located"
         date, basis = event_date(text, lo, hi, t.start, t.end, ctx.tx, ctx.narrative_at, ctx.bound, ctx.dct,
                                  statement=t.role == "frame", present=present,
-                                 heads=_reaction_objects(ctx, t, hi, agreements) if present else [])
+                                 heads=_reaction_objects(ctx, t, hi, agreements) if present else [],
+                                 opening=ctx.opening(lo))
     if t.rule.dated_by == "until":
         date, basis = _until_date(ctx, t, hi) if mod in ("asserted", "reported") else ("", "")
         if not date:
@@ -311,8 +326,8 @@ def _agreement_events(ctx: _Context, lo: int, hi: int, agreements: list[Agreemen
 
 def _statement(ctx: _Context, lo: int, hi: int, t: Trigger, speaker: tuple[str, ...]) -> Event:
     date, basis = event_date(ctx.text, lo, hi, t.start, t.end, ctx.tx, ctx.narrative_at, ctx.bound, ctx.dct,
-                             statement=True,
-                             present=sentence_tense_dct(ctx.text, lo, t.start, statement=True))
+                             statement=True, present=sentence_tense_dct(ctx.text, lo, t.start, statement=True),
+                             opening=ctx.opening(lo))
     end = _clause_end(ctx.text, t.end, hi)
     return Event(ctx.doc.id, lo, end, ctx.text[lo:end], "OTHER", "event.statement", 0.6, mode="statement",
                  source_actors=speaker, date=date, date_basis=basis, modality="asserted")

@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 from accordwatch.extract.agreements.rules import compile_patterns, expand, literal_prefixes, load_rules
+from accordwatch.extract.events.heads import word_starts
 
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
                 "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "OTHER")
@@ -19,11 +20,12 @@ ROLES = ("action", "frame", "speech", "agreement")
 
 @dataclass(frozen=True)
 class Alternative:
-    """One pattern of a rule, matched on lower-cased text, with the literal text it must start with
-    (so that a fast substring search finds where to try it; "" where it has no literal start)."""
+    """One pattern of a rule, matched on lower-cased text, with the literal text its first word must start
+    with (() where it has no literal start) and the longer literal starts it is tried at (see heads.py)."""
 
     prefixes: tuple[str, ...]
     regex: re.Pattern[str]
+    starts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,9 @@ class TriggerRule:
 
 
 def _alternative(pattern: str) -> Alternative:
-    return Alternative(literal_prefixes(pattern), re.compile(rf"(?<![\w-])(?:{expand(pattern)})(?![\w-])"))
+    prefixes = literal_prefixes(pattern)
+    return Alternative(prefixes, re.compile(rf"(?<![\w-])(?:{expand(pattern)})(?![\w-])"),
+                       word_starts(pattern, prefixes) if prefixes else ())
 
 
 @dataclass(frozen=True)

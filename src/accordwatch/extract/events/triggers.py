@@ -8,18 +8,10 @@ that "threatened to shell the town" is one THREATEN event, not also an ASSAULT.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
 from itertools import pairwise
 
-from accordwatch.extract.events.lexicon import (
-    Alternative,
-    TriggerRule,
-    modality_rules,
-    prefix_stems,
-    prefix_table,
-    trigger_rules,
-)
+from accordwatch.extract.events.lexicon import TriggerRule, modality_rules, prefix_table, trigger_rules
+from accordwatch.extract.events.scan import candidates, patterns_for
 
 # Clause punctuation: a modality cue does not reach across it, nor does a timex date an event across it.
 # That is [,;:()\u2014\u2013]|\s-\s|\bthat\b|\bwhich\b|\bwho\b|\bbut\b, written to start with the class of
@@ -59,23 +51,24 @@ PURPOSE = re.compile(r"\b(?:in order )?to\s*$", re.IGNORECASE)
 FRAME_REACH = 10
 
 
-@dataclass(frozen=True, eq=False)  # identity: a trigger is one match, and sets of them stay cheap
 class Trigger:
-    start: int
-    end: int
-    rule: TriggerRule
+    """One match of a trigger rule. Compared by identity (a trigger is one match, and sets of them stay cheap);
+    its role is an attribute of its own, as it is read many times per sentence."""
 
-    @property
-    def role(self) -> str:
-        return self.rule.role
+    __slots__ = ("end", "role", "rule", "start")
+
+    def __init__(self, start: int, end: int, rule: TriggerRule):
+        self.start, self.end, self.rule, self.role = start, end, rule, rule.role
+
+    def __repr__(self) -> str:
+        return f"Trigger(start={self.start!r}, end={self.end!r}, rule={self.rule.id!r})"
 
 
 def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Trigger]:
     """All trigger matches in text[start:end], overlaps resolved, in text order.
 
-    Patterns run on lower-cased text, each tried only at the words of the text that start with one
-    of its literal prefixes (a dictionary look-up per start of each distinct word), which keeps a few
-    hundred patterns to a fraction of a millisecond per page."""
+    Patterns run on lower-cased text, each tried only at the words of the text where one of its literal
+    starts begins (scan.py), which keeps a few hundred patterns to a fraction of a millisecond per page."""
     end = len(text) if end is None else end
     low = text.lower()
     if len(low) != len(text):  # lower-casing moved offsets (rare letters): match the original
@@ -84,9 +77,8 @@ def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Tri
     _, unanchored = prefix_table()
     found: dict[tuple[int, int, str], Trigger] = {}
     # Word by word in text order (matches at one start come in pattern order, as ties in _drop_overlaps need).
-    for word in candidate_words().finditer(low, start, end):
-        pos = word.start()
-        for rule, alt in _patterns_for(word.group()):
+    for pos, word in candidates(low, start, end):
+        for rule, alt in patterns_for(word):
             m = alt.regex.match(low, pos, end)
             if m:
                 key = (pos, m.end(), rule.id)
@@ -97,46 +89,6 @@ def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Tri
             found.setdefault((m.start(), m.end(), rule.id), Trigger(m.start(), m.end(), rule))
     return _drop_overlaps(list(found.values()))
 
-
-WORD = re.compile(r"[\w'’-]+")
-
-
-@lru_cache(maxsize=1 << 16)
-def _patterns_for(word: str) -> tuple[tuple[TriggerRule, Alternative], ...]:
-    """The patterns filed under the starts of a (lower-case) word; words recur across texts, so the look-up
-    is kept."""
-    by_prefix, _ = prefix_table()
-    stems = prefix_stems()
-    out: list[tuple[TriggerRule, Alternative]] = []
-    for k in range(2, len(word) + 1):
-        if word[:k] not in stems:
-            break
-        out.extend(by_prefix.get(word[:k], ()))
-    return tuple(out)
-
-
-@lru_cache(maxsize=1)
-def candidate_words() -> re.Pattern[str]:
-    """A whole word of WORD that starts with one of the literal prefixes (the only words worth trying), as
-    one trie-shaped expression: it skips all other words at C speed."""
-    return re.compile(rf"(?<![\w'’-])(?:{_trie_regex(sorted(prefix_table()[0]))})[\w'’-]*")
-
-
-def _trie_regex(words: list[str]) -> str:
-    """An alternation of `words` factored by shared starts ("sign|signal|sit" -> "si(?:gn(?:al)?|t)"),
-    which the regex engine tries a character at a time rather than word by word."""
-    if words == [""]:
-        return ""
-    heads: dict[str, list[str]] = {}
-    for w in words:
-        heads.setdefault(w[:1], []).append(w[1:])
-    alts = []
-    optional = "" in heads
-    for ch, rests in heads.items():
-        if ch:
-            alts.append(re.escape(ch) + _trie_regex(sorted(rests)))
-    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-    return f"(?:{body})?" if optional else body
 
 
 def _drop_overlaps(triggers: list[Trigger]) -> list[Trigger]:
