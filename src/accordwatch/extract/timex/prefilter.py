@@ -11,6 +11,7 @@ which `str.lower` alone does not map.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
 from re import _constants as sre  # type: ignore[attr-defined]
@@ -317,7 +318,7 @@ class NeedleScan:
         kinds = {s for s in sets if s}
         found = sorted({n for s in kinds for n in s})
         self.regex = re.compile(f"(?=({_literal_trie(found)}))") if found else None
-        self.meets = {n: frozenset(s for s in kinds if any(n.startswith(m) for m in s)) for n in found}
+        self.meets = _prefix_owners(found, kinds)
 
     def present(self, folded: str) -> set[tuple[str, ...]]:
         """The sets with a needle in `folded`, and () (no needles: nothing to look for)."""
@@ -326,3 +327,17 @@ class NeedleScan:
             for needle in set(self.regex.findall(folded)):
                 met |= self.meets[needle]
         return met
+
+
+def _prefix_owners(found: list[str], kinds: set[tuple[str, ...]]) -> dict[str, frozenset[tuple[str, ...]]]:
+    """For each needle in `found` (sorted), the sets with a needle that is a prefix of it. The needles
+    a string m is a prefix of sit together in sorted order from bisect_left(found, m): one short walk
+    per needle of a set, instead of testing every needle against every set (a sizeable start-up cost)."""
+    owners: dict[str, set[tuple[str, ...]]] = {n: set() for n in found}
+    for kind in kinds:
+        for m in kind:
+            i = bisect_left(found, m)
+            while i < len(found) and found[i].startswith(m):
+                owners[found[i]].add(kind)
+                i += 1
+    return {n: frozenset(s) for n, s in owners.items()}
