@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from accordwatch.extract.events.heads import fits
 from accordwatch.extract.events.lexicon import Alternative, TriggerRule, prefix_stems, prefix_table
+from accordwatch.extract.wordtrie import trie_regex
 
 WORD = re.compile(r"[\w'’-]+")
 WORD_CHAR = re.compile(r"[\w'’-]")
@@ -56,24 +57,7 @@ def start_pattern() -> re.Pattern[bytes]:
     """A blank, a look-ahead for one of the literal starts (as one trie-shaped expression, a space in a start
     being a run of blanks), then the word (a start may reach over the next words: they are not consumed)."""
     starts = sorted({s for entries in prefix_table()[0].values() for _, alt in entries for s in alt.starts})
-    return re.compile(rb" (?=" + _trie_regex(starts).encode("ascii") + rb")[^ ]*")
-
-
-def _trie_regex(words: list[str]) -> str:
-    """An alternation of `words` factored by shared starts ("sign|signal|sit" -> "si(?:gn(?:al)?|t)"),
-    which the regex engine tries a character at a time rather than word by word."""
-    if words == [""]:
-        return ""
-    heads: dict[str, list[str]] = {}
-    for w in words:
-        heads.setdefault(w[:1], []).append(w[1:])
-    alts = []
-    optional = "" in heads
-    for ch, rests in heads.items():
-        if ch:
-            alts.append((" +" if ch == " " else re.escape(ch)) + _trie_regex(sorted(rests)))
-    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-    return f"(?:{body})?" if optional else body
+    return re.compile(rb" (?=" + trie_regex(starts, space=" +").encode("ascii") + rb")[^ ]*")
 
 
 @lru_cache(maxsize=1 << 16)

@@ -14,6 +14,7 @@ from importlib import resources
 from typing import Any
 
 from accordwatch.data_files import load_yaml
+from accordwatch.extract.wordtrie import trie_regex
 
 RULE_FILES = ("numbers", "units", "qualifiers", "guards", "objects")
 
@@ -34,24 +35,9 @@ def _alternation(forms: list[str]) -> str:
 
 
 def _trie(words: list[str]) -> str:
-    """An alternation of lower-case words as a prefix tree ("t(?:wo|hree|en)"): Python's
-    regex engine tries alternatives one by one, so a flat list of forty number words
-    costs forty tries at every word start, and a tree costs one or two."""
-    tree: dict[str, dict] = {}
-    for word in set(words):
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, dict]) -> str:
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(tree)
+    """An alternation of lower-case words as a prefix tree (see `wordtrie`): one or two tries at a
+    word start instead of one a word (forty number words)."""
+    return trie_regex(set(words))
 
 
 def _case_free_trie(forms: list[str]) -> str:

@@ -18,6 +18,8 @@ from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
+from accordwatch.extract.wordtrie import trie_regex
+
 
 def parse(regex: re.Pattern[str]) -> Any:
     """The parse tree of a compiled regex (what `needles` and `gate` read)."""
@@ -291,23 +293,6 @@ def _before_start(start_after: str) -> str:
     return f"[{ascii_ones}\\x80-\\U0010ffff](?<=[^{start_after}])"
 
 
-def _literal_trie(strings: Iterable[str]) -> str:
-    """An alternation of `strings` as a prefix tree that, where several match, matches the longest."""
-    tree: dict[str, Any] = {}
-    for s in strings:
-        node = tree
-        for ch in s:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _emit_longest(tree)
-
-
-def _emit_longest(node: dict[str, Any]) -> str:
-    branches = [re.escape(ch) + _emit_longest(child) for ch, child in node.items() if ch]
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")" if branches else ""
-    return (f"(?:{body}|)" if body else "") if "" in node else body
-
-
 class NeedleScan:
     """Which of many needle sets (see `needles`) have a needle in a `fold`ed text, from one regex
     pass over it rather than one substring search per needle. The regex finds, at each place,
@@ -317,7 +302,7 @@ class NeedleScan:
     def __init__(self, sets: Iterable[tuple[str, ...]]) -> None:
         kinds = {s for s in sets if s}
         found = sorted({n for s in kinds for n in s})
-        self.regex = re.compile(f"(?=({_literal_trie(found)}))") if found else None
+        self.regex = re.compile(f"(?=({trie_regex(found)}))") if found else None
         self.meets = _prefix_owners(found, kinds)
 
     def present(self, folded: str) -> set[tuple[str, ...]]:

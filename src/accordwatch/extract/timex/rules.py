@@ -17,6 +17,7 @@ from typing import Any
 
 from accordwatch.data_files import load_yaml
 from accordwatch.extract.timex.prefilter import fold, gate_of, gate_starts, needles, parse
+from accordwatch.extract.wordtrie import trie_regex
 
 __all__ = ["START_AFTER", "Language", "Rule", "fold", "load_language", "needles"]
 
@@ -110,26 +111,10 @@ class Language:
 
 
 def alternation(forms: list[str], abbreviations: frozenset[str] = frozenset()) -> str:
-    """A regex matching any of `forms`, built as a trie ("j(?:an(?:uary|\\.?)|u(?:ne|ly))") so
-    that a failing position costs one character test, not one per form. Longer forms are
-    tried first; abbreviations may take a dot; a space matches any run of spaces or hyphens."""
-    trie: dict[str, Any] = {}
-    for form in forms:
-        node = trie
-        for ch in form:
-            node = node.setdefault(ch, {})
-        node[""] = form in abbreviations
-    return _emit(trie)
-
-
-def _emit(node: dict[str, Any]) -> str:
-    branches = [(r"[\s-]+" if ch == " " else re.escape(ch)) + _emit(child)
-                for ch, child in node.items() if ch != ""]
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")" if branches else ""
-    if "" not in node:
-        return body
-    end = r"\.?" if node[""] else ""
-    return f"(?:{body}|{end})" if body else end
+    """A regex matching any of `forms`, as a prefix tree ("j(?:an(?:uary|\\.?)|u(?:ne|ly))", see
+    `wordtrie`): longer forms are tried first; abbreviations may take a dot; a space matches any
+    run of spaces or hyphens."""
+    return trie_regex(forms, space=r"[\s-]+", dotted=abbreviations)
 
 
 def _abbreviations(table: dict[str, Any]) -> frozenset[str]:
