@@ -118,6 +118,8 @@ def _spaced(text: str) -> str:
     if not any(c in text for c in _ODD_SPACES):
         return text.replace("\n", " ")
     return text.translate(_TO_SPACE)
+
+
 # A character of punctuation at the end of a word is a token of its own ("said.", "said,": a dot, hyphen
 # or apostrophe joins only with a word character after it), except "_", which re's \w holds; at the start
 # of a word an apostrophe can also begin one ("'s").

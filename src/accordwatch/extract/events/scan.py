@@ -20,30 +20,27 @@ from functools import lru_cache
 
 from accordwatch.extract.events.heads import fits
 from accordwatch.extract.events.lexicon import Alternative, TriggerRule, prefix_stems, prefix_table
+from accordwatch.extract.skeleton import byte_table, skeleton
 from accordwatch.extract.wordtrie import trie_regex
 
 WORD = re.compile(r"[\w'’-]+")
 WORD_CHAR = re.compile(r"[\w'’-]")
 
 
-def _skeleton_byte(b: int) -> int:
-    ch = chr(b)
+def _skeleton_char(ch: str) -> str:
     if ch.isascii() and (ch.isalnum() or ch in "_'-"):
-        return ord(ch.lower())
-    return ord("_") if WORD_CHAR.fullmatch(ch) else ord(" ")
+        return ch.lower()
+    return "_" if WORD_CHAR.fullmatch(ch) else " "
 
 
-_SKELETON = bytes(_skeleton_byte(b) for b in range(256))
+_SKELETON = byte_table(_skeleton_char)
 
 
 def candidates(low: str, start: int, end: int) -> Iterator[tuple[int, str]]:
     """(offset, word) of each word of low[start:end] (a lower-cased text) where some pattern's literal
     start begins, in text order: the words WORD finds there that no word character precedes."""
-    try:
-        skeleton, exact = low.encode("latin-1"), True
-    except UnicodeEncodeError:  # still one byte a character: "?" for each beyond Latin-1
-        skeleton, exact = low.encode("latin-1", "replace"), False
-    data = b" " + skeleton.translate(_SKELETON)  # data[i + 1] stands for low[i]; the blank for the text's start
+    skeleton_, exact = skeleton(low, _SKELETON)
+    data = b" " + skeleton_  # data[i + 1] stands for low[i]; the blank for the text's start
     for m in start_pattern().finditer(data, start, end + 1):
         pos = m.start()  # the blank's index in data: the word's offset in low
         if exact:

@@ -71,7 +71,7 @@ def digit_numbers(text: str, lex: Lexicon, skel: Skeleton | None = None) -> Iter
 def _number_tokens(text: str, lex: Lexicon, skel: Skeleton) -> Iterator[re.Match[str]]:
     """The matches of `lex.number_token.finditer(text)`: a match starts at the first digit after
     the last one (the pattern is a digit and what may follow it), found in the skeleton by memchr."""
-    if not skel.exact_digits:
+    if not skel.exact:
         yield from lex.number_token.finditer(text)
         return
     pos = 0
