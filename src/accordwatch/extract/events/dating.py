@@ -49,7 +49,8 @@ def clause_timex(text: str, tx: Sequence[Timex], lo: int, hi: int, start: int, e
 def opening_timex(text: str, tx: Sequence[Timex], lo: int, bound: set[int]) -> Timex | None:
     """The first timex of the sentence starting at `lo` (`tx` in text order) in its first five words, not
     in an agreement's name nor bounding a period: opening the sentence ("In August 2025, ...", "On 25
-    July ..."), it dates what follows it (see fronted_timex)."""
+    July ..."), it dates what follows it. Found once for all the events of a sentence: for an event, the
+    first timex that meets all but "before the trigger" is before it, or none is (`tx` in text order)."""
     for t in tx:
         if t.start < lo:
             continue
@@ -58,14 +59,6 @@ def opening_timex(text: str, tx: Sequence[Timex], lo: int, bound: set[int]) -> T
         if t.start not in bound and not BOUNDING.search(text[max(lo, t.start - 12):t.start]):
             return t
     return None
-
-
-def fronted_timex(text: str, tx: Sequence[Timex], lo: int, start: int, bound: set[int]) -> Timex | None:
-    """A timex opening the sentence ("In August 2025, ...", "On 25 July ...") dates all of it that follows
-    it. (The first timex of `tx`, in text order, that satisfies all but "before start" is before start or
-    none is: hence opening_timex, which a caller may keep for every event of a sentence.)"""
-    t = opening_timex(text, tx, lo, bound)
-    return t if t is not None and t.start < start else None
 
 
 def sentence_tense_dct(text: str, lo: int, start: int, statement: bool = False) -> bool:
@@ -90,19 +83,17 @@ def days_apart(a: str, b: str) -> int:
 
 def event_date(text: str, lo: int, hi: int, start: int, end: int, tx: Sequence[Timex],
                narrative_at: Callable[[int, bool], str], bound: set[int], dct: str, statement: bool, present: bool,
-               heads: Sequence[int] = (), opening: Timex | None | bool = False) -> tuple[str, str]:
+               opening: Timex | None, heads: Sequence[int] = ()) -> tuple[str, str]:
     """(TIMEX3 value, basis): the timex of the trigger's clause, else one opening the sentence, else an
     agreement's date in the sentence (for actions done under it), else the narrative time, else the
     document date. Statements and present-tense events without a timex take the document date.
     `tx` holds the sentence's timexes; `narrative_at(pos, statement)` is the document's narrative time at pos
     (for a statement, the dates in agreements' names do not count); `heads` are event nouns that a reaction
     in the present (welcomes, condemns ...) is about, whose dates are theirs; `opening` is the sentence's
-    opening_timex where the caller has it (False where not)."""
+    opening_timex."""
     t = clause_timex(text, tx, lo, hi, start, end, bound, heads)
-    if t is None:
-        if opening is False:
-            opening = opening_timex(text, tx, lo, bound)
-        t = opening if isinstance(opening, Timex) and opening.start < start else None
+    if t is None and opening is not None and opening.start < start:
+        t = opening
     if t is not None:
         return t.value, "timex"
     if present and dct:

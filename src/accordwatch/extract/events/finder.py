@@ -271,9 +271,8 @@ def _event(ctx: _Context, lo: int, hi: int, t: Trigger, speech: list[Trigger], s
         present = sentence_tense_dct(text, lo, t.start) or _present_reaction(ctx, lo, t) \
             or bool(PRESENT_IN_TRIGGER.search(text, t.start, t.end))  # "contingent is located"
         date, basis = event_date(text, lo, hi, t.start, t.end, ctx.tx, ctx.narrative_at, ctx.bound, ctx.dct,
-                                 statement=t.role == "frame", present=present,
-                                 heads=_reaction_objects(ctx, t, hi, agreements) if present else [],
-                                 opening=ctx.opening(lo))
+                                 statement=t.role == "frame", present=present, opening=ctx.opening(lo),
+                                 heads=_reaction_objects(ctx, t, hi, agreements) if present else [])
     if t.rule.dated_by == "until":
         date, basis = _until_date(ctx, t, hi) if mod in ("asserted", "reported") else ("", "")
         if not date:
