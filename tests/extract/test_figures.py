@@ -182,3 +182,13 @@ def test_speed_budget():
         find_figures(doc)
     per_3kb_ms = (time.perf_counter() - t0) / rounds * 1000 * 3000 / len(text)
     assert per_3kb_ms < 10, per_3kb_ms
+
+
+def test_a_draft_has_the_fields_of_a_figure_in_its_order_less_the_document():
+    # find_figures makes each Figure as Figure(doc_id, *draft): a field added to one must be added to both.
+    from dataclasses import fields
+
+    from accordwatch.extract.figures.draft import Draft
+    from accordwatch.model import Figure
+
+    assert tuple(f.name for f in fields(Figure)) == ("doc_id", *Draft._fields)
