@@ -47,10 +47,10 @@ def literal_prefixes(pattern: str) -> tuple[str, ...]:
     ("wound",)) and an optional group adds its starts to those of what follows ("(?:as )?noted" -> ("as",
     "noted")); () where some start is not literal."""
     if pattern.startswith(("(?<!", "(?<=")):
-        return literal_prefixes(pattern[_group_end(pattern) + 1:])
+        return literal_prefixes(pattern[group_end(pattern) + 1:])
     if pattern.startswith("(?:"):
-        i = _group_end(pattern)
-        pieces = _top_level_split(pattern[3:i])
+        i = group_end(pattern)
+        pieces = top_level_split(pattern[3:i])
         out = [literal_prefixes(p) for p in pieces]
         if pattern[i + 1:i + 2] == "?" and pattern[i + 2:i + 3] not in ("?", "+"):
             out.append(literal_prefixes(pattern[i + 2:].lstrip()))
@@ -67,7 +67,7 @@ def literal_prefixes(pattern: str) -> tuple[str, ...]:
     return (prefix,) if prefix else ()
 
 
-def _group_end(pattern: str) -> int:
+def group_end(pattern: str) -> int:
     """The index of the parenthesis closing the group that opens `pattern`."""
     depth = 0
     for i, ch in enumerate(pattern):
@@ -78,7 +78,7 @@ def _group_end(pattern: str) -> int:
     return len(pattern) - 1
 
 
-def _top_level_split(body: str) -> list[str]:
+def top_level_split(body: str) -> list[str]:
     pieces, depth, cur = [], 0, ""
     for ch in body:
         depth += ch == "("
@@ -93,5 +93,5 @@ def _top_level_split(body: str) -> list[str]:
 
 def pattern_prefixes(pattern: str) -> tuple[str, ...]:
     """Literal starts of every top-level alternative of a pattern; () where one has none (always try it)."""
-    out = [literal_prefixes(p) for p in _top_level_split(pattern)]
+    out = [literal_prefixes(p) for p in top_level_split(pattern)]
     return tuple(x for p in out for x in p) if all(out) else ()

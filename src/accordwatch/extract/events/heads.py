@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from accordwatch.extract.agreements.rules import _group_end, _top_level_split
+from accordwatch.extract.agreements.rules import group_end, top_level_split
 
 LITERAL = frozenset("abcdefghijklmnopqrstuvwxyz0123456789'- ")
 ZERO_WIDTH = ("(?<=", "(?<!", "(?=", "(?!")  # assertions: they require nothing of the text they stand at
@@ -34,7 +34,7 @@ def literal_heads(pattern: str) -> tuple[str, ...]:
 
 
 def _alternation(body: str) -> list[tuple[str, bool]]:
-    return [x for piece in _top_level_split(body) for x in _sequence(piece)]
+    return [x for piece in top_level_split(body) for x in _sequence(piece)]
 
 
 def _sequence(s: str) -> list[tuple[str, bool]]:
@@ -43,10 +43,10 @@ def _sequence(s: str) -> list[tuple[str, bool]]:
     i = 0
     while i < len(s):
         if s.startswith(ZERO_WIDTH, i):
-            i += _group_end(s[i:]) + 1
+            i += group_end(s[i:]) + 1
             continue
         if s.startswith("(?:", i):
-            j = i + _group_end(s[i:])
+            j = i + group_end(s[i:])
             quant, after = s[j + 1:j + 2], s[j + 2:j + 3]
             inner = _alternation(s[i + 3:j])
             combos = [(h + x, ended) for h in open_ for x, ended in inner]
