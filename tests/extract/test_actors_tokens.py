@@ -30,7 +30,7 @@ def texts() -> list[str]:
 def test_tokens_equal_one_match_at_a_time(text):
     matches = list(_TOKEN.finditer(text))
     tokens = tokenize(text)
-    assert tokens.spans == [m.span() for m in matches]
+    assert tokens.spans == [m.span() for m in matches] and len(tokens.starts) == len(tokens.words)
     assert tokens.words == [m.group() for m in matches]
     assert tokens.keys == [_key(m.group()) for m in matches]
     assert tokens.capitalised() == [i for i, w in enumerate(tokens.words) if w[:1].isupper()]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate, compress, count
+from itertools import accumulate, compress, count, repeat
 from operator import add, itemgetter, not_
 from typing import NamedTuple, overload
 
@@ -134,37 +134,32 @@ def _words_and_starts(text: str) -> tuple[list[str], list[int]]:
     that is all letters and digits (str.isalnum is re's \\w less "_") is one token; one with a single
     character of punctuation at its end or start ("said,", "(BBC") is that word and that character,
     unless the character can join it (_JOINS_BEFORE, _JOINS_AFTER); only the other pieces ("U.S.",
-    "Russia's", "5.3") go through the regex, about one in ten.
+    "Russia's", "5.3") go through the regex, about one in ten. The pieces are the lists of words and
+    starts to begin with; the others are replaced by their tokens in place, last first (so that the
+    indices of those before stay put), instead of copying the lists run by run.
     """
-    pieces = _spaced(text).split(" ")
-    # piece k starts after the pieces before it and the k spaces between them
-    piece_starts = list(map(add, accumulate(map(len, pieces), initial=0), count()))
-    words: list[str] = []
-    starts: list[int] = []
-    done = 0
-    for k in compress(count(), map(not_, map(str.isalnum, pieces))):
-        words += pieces[done:k]
-        starts += piece_starts[done:k]
-        done = k + 1
-        piece = pieces[k]
+    words = _spaced(text).split(" ")
+    # piece k starts after the pieces before it and the k spaces between them (a length plus one is a
+    # small int, which Python does not allocate: one new int a piece, the running sum)
+    starts = list(accumulate(map(add, map(len, words), repeat(1)), initial=0))
+    del starts[-1]  # where a piece after the last would start
+    for k in reversed(list(compress(count(), map(not_, map(str.isalnum, words))))):
+        piece = words[k]
         if len(piece) < 2:  # "" between two spaces, or a single character
-            if piece:
-                words.append(piece)
-                starts.append(piece_starts[k])
+            if not piece:
+                del words[k], starts[k]
             continue
-        at = piece_starts[k]
+        at = starts[k]
         if piece[-1] not in _JOINS_BEFORE and piece[:-1].isalnum():
-            words += (piece[:-1], piece[-1])
-            starts += (at, at + len(piece) - 1)
+            words[k:k + 1] = piece[:-1], piece[-1]
+            starts.insert(k + 1, at + len(piece) - 1)
         elif piece[0] not in _JOINS_AFTER and piece[1:].isalnum():
-            words += (piece[0], piece[1:])
-            starts += (at, at + 1)
+            words[k:k + 1] = piece[0], piece[1:]
+            starts.insert(k + 1, at + 1)
         else:
             parts = _SPLIT.split(piece)[1::2]  # no white space inside: the gaps are all empty
-            words += parts
-            starts += accumulate(map(len, parts[:-1]), initial=at)
-    words += pieces[done:]
-    starts += piece_starts[done:]
+            words[k:k + 1] = parts
+            starts[k:k + 1] = accumulate(map(len, parts[:-1]), initial=at)
     return words, starts
 
 
