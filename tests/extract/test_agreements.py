@@ -7,8 +7,11 @@ import json
 import pytest
 
 from accordwatch.extract.agreements import find_agreement_mentions, find_agreements
+from accordwatch.extract.agreements.find import _referring
 from accordwatch.extract.agreements.lexicon import agreement_rules
+from accordwatch.extract.agreements.mentions import Mention
 from accordwatch.extract.agreements.provisions import add_duration
+from accordwatch.extract.sentences import sentence_spans
 from accordwatch.model import ActorMention, Document, Timex
 from tests.conftest import make_doc, shared_path
 
@@ -187,3 +190,13 @@ def test_a_bare_plural_with_no_date_or_party_names_no_agreement(text, names):
     doc = make_doc(text)
     agreements, _ = find_agreements(doc, find_actors(doc), [])
     assert len(agreements) == names
+
+
+def test_sentences_refer_back_only_after_an_agreement_is_named():
+    text = ("Under the agreement, nothing is known yet. The Statement of 9 November 2020 ended the war. "
+            "Under the agreement, peacekeepers were deployed. The war ended. "
+            "The deal was signed under the Statement of 9 November 2020.")
+    spans = sentence_spans(text)
+    named = Mention(0, 1, "Statement", "Statement", False)
+    per_sentence = [[], [named], [], [], [named]]
+    assert _referring(text, spans, per_sentence) == [False, False, True, False, False]

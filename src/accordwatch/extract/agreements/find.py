@@ -123,11 +123,12 @@ def _find(doc: _Text, dct: str, actors: Sequence[ActorMention],
         per_sentence.append(found)
     mentions = [m for ms in per_sentence for m in ms]
     groups = cluster(mentions)
-    _anaphoric_statuses(text, sentences, per_sentence, groups)
+    refers = _referring(text, sentences, per_sentence)
+    _anaphoric_statuses(text, sentences, per_sentence, refers, groups)
     group_of = {id(m): g for g in groups for m in g}
     keys = _unique_keys(groups)
     agreements = [_agreement(doc, m, group_of[id(m)], keys[id(group_of[id(m)])]) for m in mentions]
-    provisions = _provisions(doc, timexes, sentences, per_sentence, group_of, keys)
+    provisions = _provisions(doc, timexes, sentences, per_sentence, refers, group_of, keys)
     return sorted(agreements, key=lambda a: a.start), provisions
 
 
@@ -159,13 +160,23 @@ def _agreement(doc: _Text, m: Mention, group: list[Mention], key: str) -> Agreem
     )
 
 
+def _referring(text: str, sentences: list[tuple[int, int]], per_sentence: list[list[Mention]]) -> list[bool]:
+    """Which sentences refer to an agreement named in an earlier one without naming one themselves
+    ("under the agreement"): read once for both the statuses and the provisions they carry."""
+    named_before, out = False, []
+    for (lo, hi), found in zip(sentences, per_sentence):
+        out.append(not found and named_before and REFERS.search(text, lo, hi) is not None)
+        named_before = named_before or bool(found)
+    return out
+
+
 def _anaphoric_statuses(text: str, sentences: list[tuple[int, int]], per_sentence: list[list[Mention]],
-                        groups: list[list[Mention]]) -> None:
+                        refers: list[bool], groups: list[list[Mention]]) -> None:
     """"The agreements remain valid", "the document has not been revoked": status for agreements named before."""
     seen: list[list[Mention]] = []
     by_mention = {id(m): g for g in groups for m in g}
-    for (lo, hi), found in zip(sentences, per_sentence):
-        if not found and seen and REFERS.search(text, lo, hi):
+    for (lo, hi), found, refers_back in zip(sentences, per_sentence, refers):
+        if refers_back:  # so some agreement was named before: `seen` holds it
             words = statuses_between(text, lo, hi)
             targets = seen if PLURAL_REFERENCE.search(text, lo, hi) else seen[-1:]
             for g in targets:
@@ -178,15 +189,15 @@ def _anaphoric_statuses(text: str, sentences: list[tuple[int, int]], per_sentenc
 
 
 def _provisions(doc: _Text, timexes: Sequence[Timex], sentences: list[tuple[int, int]],
-                per_sentence: list[list[Mention]], group_of: dict[int, list[Mention]],
+                per_sentence: list[list[Mention]], refers: list[bool], group_of: dict[int, list[Mention]],
                 keys: dict[int, str]) -> list[Provision]:
-    text, out = doc.text, []
+    out: list[Provision] = []
     last: list[Mention] | None = None
-    for (lo, hi), found in zip(sentences, per_sentence):
+    for (lo, hi), found, refers_back in zip(sentences, per_sentence, refers):
         target = None
         if found:
             target = group_of[id(found[0])]
-        elif last is not None and REFERS.search(text, lo, hi):
+        elif refers_back:  # so some agreement was named before: `last` is set
             target = last
         if found:
             last = group_of[id(found[-1])]
