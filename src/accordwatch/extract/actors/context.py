@@ -20,6 +20,7 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from accordwatch.extract.actors.finder import Found, Scan
 from accordwatch.extract.actors.gazetteer import Entry, load_generic_nouns
@@ -95,7 +96,9 @@ def _forces_refer_back(scan: Scan, found: list[Found]) -> list[Found]:
 
 
 # -- unqualified ministries --------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
 def _ministry_forms() -> frozenset[str]:
+    """The forms of an unqualified ministry ("ministry", "foreign ministry" ...); the same for every document."""
     return frozenset(form for g in load_generic_nouns() if g.context == "ministry" and g.canonical == "ministry"
                      for form in g.forms)
 
