@@ -6,11 +6,13 @@ from __future__ import annotations
 import marshal
 import multiprocessing
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 
-from accordwatch import regex_cache
+from accordwatch import data_files, regex_cache
 from accordwatch.extract.events.lexicon import trigger_rules
 from accordwatch.extract.events.scan import start_pattern
 from accordwatch.extract.timex.prefilter import _analysis, analysis
@@ -179,3 +181,20 @@ def test_prefilter_analysis_from_the_file_is_the_parsed_one(cache, monkeypatch):
     cached = [analysis(r.regex) for r in rules]
     assert cached == fresh == parsed == [(r.needles, r.starts) for r in rules]
     assert any(needles for needles, _ in cached) and any(starts for _, starts in cached)
+
+
+def test_rule_files_yaml_from_the_file_is_the_parsed_one(cache, monkeypatch):
+    files = sorted(Path(data_files.__file__).parent.joinpath("data", "rules").rglob("*.yaml"))
+    plain = [yaml.load(f.read_text(encoding="utf-8"), Loader=yaml.SafeLoader) for f in files]
+    assert [data_files.load_yaml(f) for f in files] == plain
+    new_run()
+    monkeypatch.setattr(yaml, "load", lambda *a, **k: pytest.fail("parsed, not read"))
+    first = [data_files.load_yaml(f) for f in files]
+    assert first == plain and len(files) > 10
+    first[0].clear()  # each call gets a copy of its own, as from parsing
+    assert data_files.load_yaml(files[0]) == plain[0]
+
+
+def test_a_value_marshal_cannot_store_is_parsed_every_time(cache):
+    assert regex_cache.parsed(yaml.safe_load, "signed: 2024-05-01\n") == {"signed": date(2024, 5, 1)}
+    assert not regex_cache._state.dirty

@@ -2,6 +2,7 @@
 
     regex_cache.compile(pattern, flags)   # what re.compile(pattern, flags) returns
     regex_cache.derived(function, regex)  # function(regex), for a pure function of a regex
+    regex_cache.parsed(function, text)    # function(text), for a parser of the rules' source
 
 `re.compile` parses the pattern and generates the regex engine's code in pure Python, which for
 the big rule alternations costs a good part of a second at every start of an ingest (and of every
@@ -9,7 +10,8 @@ worker). The engine itself only needs that code: `_sre.compile(pattern, flags, c
 groupindex, indexgroup)`, what `re._compiler.compile` ends with. This module keeps those arguments
 by (pattern, flags) in a file of the user's cache directory and builds a later run's patterns from
 them directly. `derived` keeps in the same way what is read off a regex's parse tree (the timex
-prefilter's analysis of a rule, which costs as much again).
+prefilter's analysis of a rule, which costs as much again), and `parsed` the parse of the rule
+files' YAML the patterns are made from (PyYAML builds Python objects in Python, slowly).
 
 The file is named after the Python version and the regex engine's MAGIC and CODESIZE, so another
 Python never reads it. Anything amiss (no file, a corrupt or foreign one, an unwritable directory, a
@@ -138,6 +140,31 @@ def derived(function: Callable[[re.Pattern[Any]], T], regex: re.Pattern[Any]) ->
         _remember_to_save()
     _state.used[key] = entry
     return entry[0]  # type: ignore[no-any-return]
+
+
+def parsed(function: Callable[[str], T], text: str, version: str = "") -> T:
+    """function(text), for a pure function of a text whose result marshal can store (the YAML of a
+    rule file: the patterns' source, parsed at every start as they are compiled), kept as `derived`
+    keeps its values, under a digest of the text; `version` names what else the result depends on
+    (the parser's version). Each call returns a fresh copy, as parsing again would."""
+    tag = _function_tag(function) if enabled() else None
+    if tag is None:
+        return function(text)
+    key = (tag, version, hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest())
+    entry = _entries().get(key)
+    if isinstance(entry, tuple) and len(entry) == 1 and isinstance(entry[0], bytes):
+        with suppress(EOFError, *_DAMAGED):  # a damaged entry: parsed afresh
+            value: T = marshal.loads(entry[0])
+            _state.used[key] = entry
+            return value
+    value = function(text)
+    try:  # the default marshal version: objects the value shares (YAML aliases) stay shared
+        entry = (marshal.dumps(value),)  # type: ignore[arg-type]
+    except ValueError:  # not storable (a YAML date): parsed at every run
+        return value
+    _state.used[key] = entry
+    _remember_to_save()
+    return value
 
 
 @cache
