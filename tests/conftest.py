@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +23,18 @@ pytest_plugins = ["tests.web_fixtures"]
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 EXAMPLES = ROOT / "examples" / "karabakh"
+
+
+def pytest_configure(config) -> None:
+    """The suite's compiled-regex cache (accordwatch.regex_cache) in a directory of its own, never the
+    user's: set before any test module is imported, inherited by the CLI runs of tests, removed at exit
+    (atexit runs last-registered first, so after the cache's own save at exit)."""
+    from accordwatch import regex_cache
+
+    cache = tempfile.mkdtemp(prefix="accordwatch-test-cache-")
+    os.environ[regex_cache.DIR_ENV] = cache
+    regex_cache._reset()  # anything read before (at imports) came from elsewhere
+    atexit.register(shutil.rmtree, cache, ignore_errors=True)
 
 
 def make_doc(text: str, source: str = "test.txt", **meta) -> Document:

@@ -13,8 +13,15 @@ from typing import Any
 
 import yaml
 
+from accordwatch import regex_cache
+
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def load_yaml(path: Traversable | Path) -> Any:
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
+    """The file's data; kept between runs by the regex cache, beside the patterns made from it."""
+    return regex_cache.parsed(_parse, path.read_text(encoding="utf-8"), yaml.__version__)
+
+
+def _parse(text: str) -> Any:
+    return yaml.load(text, Loader=_LOADER)

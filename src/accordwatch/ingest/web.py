@@ -7,10 +7,7 @@ and author as given metadata.
 
 from __future__ import annotations
 
-import http.client
 import re
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -43,6 +40,12 @@ class Response:
 
 def fetch(url: str, *, max_bytes: int, timeout: float = DEFAULT_TIMEOUT) -> Response:
     """GET `url`, or raise InputProblem with what went wrong (status, timeout, size, scheme)."""
+    # Imported here: http.client, ssl and urllib cost every ingest start-up tens of milliseconds,
+    # and most ingests read no URL.
+    import http.client
+    import urllib.error
+    import urllib.request
+
     if not url.lower().startswith(("http://", "https://")):
         scheme = url.split(":", 1)[0]
         raise InputProblem(f"unsupported URL scheme {scheme!r} (only http and https are fetched)")

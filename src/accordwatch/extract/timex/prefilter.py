@@ -18,6 +18,7 @@ from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
+from accordwatch import regex_cache
 from accordwatch.extract.wordtrie import trie_regex
 
 
@@ -139,6 +140,17 @@ def needles(regex: re.Pattern[str], tree: Any = None) -> tuple[str, ...]:
     if required is None:
         return ()
     return tuple(sorted(s for s in required if not any(o != s and o in s for o in required)))
+
+
+def analysis(regex: re.Pattern[str]) -> tuple[tuple[str, ...], frozenset[tuple[str, ...]] | None]:
+    """`needles` and `gate_starts` of a regex from one parse, kept between runs by the regex cache
+    (parsing and reading the tree cost as much as compiling the regex)."""
+    return regex_cache.derived(_analysis, regex)
+
+
+def _analysis(regex: re.Pattern[str]) -> tuple[tuple[str, ...], frozenset[tuple[str, ...]] | None]:
+    tree = parse(regex)
+    return needles(regex, tree), gate_starts(tree)
 
 
 # Gate: the first `_GATE_WIDTH` characters of every match, as sequences of character classes
@@ -270,7 +282,7 @@ def gate_of(starts: frozenset[tuple[str, ...]], start_after: str) -> re.Pattern[
     # A pattern that starts with a set of characters lets the regex engine skip in C to the
     # next member: here the character before a start (the rule's look-behind is its complement),
     # so that only the places after one are looked at. The place is the match's end.
-    return re.compile(f"{_before_start(start_after)}(?={_alternatives(starts)})")
+    return regex_cache.compile(f"{_before_start(start_after)}(?={_alternatives(starts)})")
 
 
 def shared_gate(starts: Iterable[frozenset[tuple[str, ...]]], start_after: str) -> re.Pattern[str]:
@@ -280,7 +292,7 @@ def shared_gate(starts: Iterable[frozenset[tuple[str, ...]]], start_after: str) 
     scan per rule; each rule's own trie is tried only where the shared one passes."""
     starts = list(starts)
     each = "".join(f"(?:(?=({_alternatives(s)}))|)" for s in starts)
-    return re.compile(f"{_before_start(start_after)}(?={_alternatives(frozenset().union(*starts))}){each}")
+    return regex_cache.compile(f"{_before_start(start_after)}(?={_alternatives(frozenset().union(*starts))}){each}")
 
 
 @lru_cache(maxsize=8)
@@ -302,7 +314,7 @@ class NeedleScan:
     def __init__(self, sets: Iterable[tuple[str, ...]]) -> None:
         kinds = {s for s in sets if s}
         found = sorted({n for s in kinds for n in s})
-        self.regex = re.compile(f"(?=({trie_regex(found)}))") if found else None
+        self.regex = regex_cache.compile(f"(?=({trie_regex(found)}))") if found else None
         self.meets = _prefix_owners(found, kinds)
 
     def present(self, folded: str) -> set[tuple[str, ...]]:

@@ -15,8 +15,9 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
+from accordwatch import regex_cache
 from accordwatch.data_files import load_yaml
-from accordwatch.extract.timex.prefilter import fold, gate_of, gate_starts, needles, parse
+from accordwatch.extract.timex.prefilter import analysis, fold, gate_of, needles
 from accordwatch.extract.wordtrie import trie_regex
 
 __all__ = ["START_AFTER", "Language", "Rule", "fold", "load_language", "needles"]
@@ -159,15 +160,14 @@ def _compile(spec: dict[str, Any], order: int, tables: dict[str, dict[str, Any]]
              made: dict[str, str] | None = None) -> Rule:
     body = _expand(spec["pattern"], tables, made)
     try:
-        regex = re.compile(rf"(?<![{START_AFTER}])(?:{body})(?:(?<=[.’'])|(?![\w]))", re.IGNORECASE)
+        regex = regex_cache.compile(rf"(?<![{START_AFTER}])(?:{body})(?:(?<=[.’'])|(?![\w]))", re.IGNORECASE)
     except re.error as e:
         raise ValueError(f"timex rule {spec['id']}: {e}") from e
     known = {"id", "type", "pattern", "value", "mod", "examples", "counter_examples"}
     options = {k: v for k, v in spec.items() if k not in known}
-    tree = parse(regex)
     return Rule(spec["id"], spec["type"], str(spec["value"]), regex, order, spec.get("mod", ""),
                 options, tuple(spec.get("examples") or ()), tuple(spec.get("counter_examples") or ()),
-                needles(regex, tree), gate_starts(tree))
+                *analysis(regex))
 
 
 def _read_yaml(lang: str, name: str) -> dict[str, Any]:
