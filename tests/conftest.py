@@ -26,14 +26,14 @@ EXAMPLES = ROOT / "examples" / "karabakh"
 
 
 def pytest_configure(config) -> None:
-    """The suite's compiled-regex cache (accordwatch.regex_cache) in a directory of its own, never the
+    """The suite's start-up cache (accordwatch.startup_cache) in a directory of its own, never the
     user's: set before any test module is imported, inherited by the CLI runs of tests, removed at exit
     (atexit runs last-registered first, so after the cache's own save at exit)."""
-    from accordwatch import regex_cache
+    from accordwatch import startup_cache
 
     cache = tempfile.mkdtemp(prefix="accordwatch-test-cache-")
-    os.environ[regex_cache.DIR_ENV] = cache
-    regex_cache._reset()  # anything read before (at imports) came from elsewhere
+    os.environ[startup_cache.DIR_ENV] = cache
+    startup_cache._reset()  # anything read before (at imports) came from elsewhere
     atexit.register(shutil.rmtree, cache, ignore_errors=True)
 
 

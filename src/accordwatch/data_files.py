@@ -13,14 +13,14 @@ from typing import Any
 
 import yaml
 
-from accordwatch import regex_cache
+from accordwatch import startup_cache
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def load_yaml(path: Traversable | Path) -> Any:
-    """The file's data; kept between runs by the regex cache, beside the patterns made from it."""
-    return regex_cache.parsed(_parse, path.read_text(encoding="utf-8"), yaml.__version__)
+    """The file's data; kept between runs by the start-up cache, beside the patterns made from it."""
+    return startup_cache.parsed(_parse, path.read_text(encoding="utf-8"), yaml.__version__)
 
 
 def _parse(text: str) -> Any:

@@ -9,7 +9,7 @@ import re
 from importlib import resources
 from typing import Any
 
-from accordwatch import regex_cache
+from accordwatch import startup_cache
 from accordwatch.data_files import load_yaml
 
 
@@ -39,7 +39,7 @@ def compile_patterns(patterns: list[str], ignore_case: bool = True) -> re.Patter
     """One regular expression for a list of patterns, on word boundaries; `ignore_case=False` for a
     faster one to run on lower-cased text."""
     body = "|".join(f"(?:{expand(p)})" for p in patterns)
-    return regex_cache.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE if ignore_case else 0)
+    return startup_cache.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE if ignore_case else 0)
 
 
 def literal_prefixes(pattern: str) -> tuple[str, ...]:

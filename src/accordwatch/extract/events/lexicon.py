@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from accordwatch import regex_cache
+from accordwatch import startup_cache
 from accordwatch.extract.agreements.rules import compile_patterns, expand, literal_prefixes, load_rules
 from accordwatch.extract.events.heads import word_starts
 
@@ -47,7 +47,7 @@ class TriggerRule:
 
 def _alternative(pattern: str) -> Alternative:
     prefixes = literal_prefixes(pattern)
-    return Alternative(prefixes, regex_cache.compile(rf"(?<![\w-])(?:{expand(pattern)})(?![\w-])"),
+    return Alternative(prefixes, startup_cache.compile(rf"(?<![\w-])(?:{expand(pattern)})(?![\w-])"),
                        word_starts(pattern, prefixes) if prefixes else ())
 
 

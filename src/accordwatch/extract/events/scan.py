@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from accordwatch import regex_cache
+from accordwatch import startup_cache
 from accordwatch.extract.events.heads import fits
 from accordwatch.extract.events.lexicon import Alternative, TriggerRule, prefix_stems, prefix_table
 from accordwatch.extract.skeleton import byte_table, skeleton
@@ -55,7 +55,7 @@ def start_pattern() -> re.Pattern[bytes]:
     """A blank, a look-ahead for one of the literal starts (as one trie-shaped expression, a space in a start
     being a run of blanks), then the word (a start may reach over the next words: they are not consumed)."""
     starts = sorted({s for entries in prefix_table()[0].values() for _, alt in entries for s in alt.starts})
-    return regex_cache.compile(rb" (?=" + trie_regex(starts, space=" +").encode("ascii") + rb")[^ ]*")
+    return startup_cache.compile(rb" (?=" + trie_regex(starts, space=" +").encode("ascii") + rb")[^ ]*")
 
 
 @lru_cache(maxsize=1 << 16)

@@ -18,7 +18,7 @@ from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
-from accordwatch import regex_cache
+from accordwatch import startup_cache
 from accordwatch.extract.wordtrie import trie_regex
 
 
@@ -143,9 +143,9 @@ def needles(regex: re.Pattern[str], tree: Any = None) -> tuple[str, ...]:
 
 
 def analysis(regex: re.Pattern[str]) -> tuple[tuple[str, ...], frozenset[tuple[str, ...]] | None]:
-    """`needles` and `gate_starts` of a regex from one parse, kept between runs by the regex cache
+    """`needles` and `gate_starts` of a regex from one parse, kept between runs by the start-up cache
     (parsing and reading the tree cost as much as compiling the regex)."""
-    return regex_cache.derived(_analysis, regex)
+    return startup_cache.derived(_analysis, regex)
 
 
 def _analysis(regex: re.Pattern[str]) -> tuple[tuple[str, ...], frozenset[tuple[str, ...]] | None]:
@@ -282,7 +282,7 @@ def gate_of(starts: frozenset[tuple[str, ...]], start_after: str) -> re.Pattern[
     # A pattern that starts with a set of characters lets the regex engine skip in C to the
     # next member: here the character before a start (the rule's look-behind is its complement),
     # so that only the places after one are looked at. The place is the match's end.
-    return regex_cache.compile(f"{_before_start(start_after)}(?={_alternatives(starts)})")
+    return startup_cache.compile(f"{_before_start(start_after)}(?={_alternatives(starts)})")
 
 
 def shared_gate(starts: Iterable[frozenset[tuple[str, ...]]], start_after: str) -> re.Pattern[str]:
@@ -292,7 +292,7 @@ def shared_gate(starts: Iterable[frozenset[tuple[str, ...]]], start_after: str) 
     scan per rule; each rule's own trie is tried only where the shared one passes."""
     starts = list(starts)
     each = "".join(f"(?:(?=({_alternatives(s)}))|)" for s in starts)
-    return regex_cache.compile(f"{_before_start(start_after)}(?={_alternatives(frozenset().union(*starts))}){each}")
+    return startup_cache.compile(f"{_before_start(start_after)}(?={_alternatives(frozenset().union(*starts))}){each}")
 
 
 @lru_cache(maxsize=8)
@@ -314,7 +314,7 @@ class NeedleScan:
     def __init__(self, sets: Iterable[tuple[str, ...]]) -> None:
         kinds = {s for s in sets if s}
         found = sorted({n for s in kinds for n in s})
-        self.regex = regex_cache.compile(f"(?=({trie_regex(found)}))") if found else None
+        self.regex = startup_cache.compile(f"(?=({trie_regex(found)}))") if found else None
         self.meets = _prefix_owners(found, kinds)
 
     def present(self, folded: str) -> set[tuple[str, ...]]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, compress, repeat
 
-from accordwatch import regex_cache
+from accordwatch import startup_cache
 from accordwatch.extract.timex.prefilter import NeedleScan, shared_gate
 from accordwatch.extract.timex.rules import START_AFTER, Language, Rule, alternation, fold, load_language
 
@@ -167,7 +167,7 @@ def _trigger_scan(code: str) -> _TriggerScan:
     run = f"(?:{alternation(sorted(w for w in words if w.isascii() and w.isalpha()))})s*(?![a-z])"
     # Starting with the character before the run, a class, lets the regex engine skip in C to the
     # next place a letter run can start; a run's first letter is the only place it is tried.
-    return _TriggerScan(regex_cache.compile(f"[^a-z]({run})"), regex_cache.compile(run), _Categories(words))
+    return _TriggerScan(startup_cache.compile(f"[^a-z]({run})"), startup_cache.compile(run), _Categories(words))
 
 
 def triggers(lowered: str, code: str) -> list[tuple[int, int, str]]:

@@ -15,7 +15,7 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
-from accordwatch import regex_cache
+from accordwatch import startup_cache
 from accordwatch.data_files import load_yaml
 from accordwatch.extract.timex.prefilter import analysis, fold, gate_of, needles
 from accordwatch.extract.wordtrie import trie_regex
@@ -160,7 +160,7 @@ def _compile(spec: dict[str, Any], order: int, tables: dict[str, dict[str, Any]]
              made: dict[str, str] | None = None) -> Rule:
     body = _expand(spec["pattern"], tables, made)
     try:
-        regex = regex_cache.compile(rf"(?<![{START_AFTER}])(?:{body})(?:(?<=[.’'])|(?![\w]))", re.IGNORECASE)
+        regex = startup_cache.compile(rf"(?<![{START_AFTER}])(?:{body})(?:(?<=[.’'])|(?![\w]))", re.IGNORECASE)
     except re.error as e:
         raise ValueError(f"timex rule {spec['id']}: {e}") from e
     known = {"id", "type", "pattern", "value", "mod", "examples", "counter_examples"}

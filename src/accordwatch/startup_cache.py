@@ -1,8 +1,9 @@
-"""Compiled regular expressions kept on disk between runs, as .pyc files keep compiled Python.
+"""What start-up makes from the package's own rules, kept on disk between runs as .pyc files keep
+compiled Python: compiled regular expressions, what is read off them, and the parsed rule files.
 
-    regex_cache.compile(pattern, flags)   # what re.compile(pattern, flags) returns
-    regex_cache.derived(function, regex)  # function(regex), for a pure function of a regex
-    regex_cache.parsed(function, text)    # function(text), for a parser of the rules' source
+    startup_cache.compile(pattern, flags)   # what re.compile(pattern, flags) returns
+    startup_cache.derived(function, regex)  # function(regex), for a pure function of a regex
+    startup_cache.parsed(function, text)    # function(text), for a parser of the rules' source
 
 `re.compile` parses the pattern and generates the regex engine's code in pure Python, which for
 the big rule alternations costs a good part of a second at every start of an ingest (and of every
@@ -20,7 +21,7 @@ time, never change a result or fail a run. At exit a process that compiled somet
 what it used into the file (temp file and os.replace: several workers may write at once, the last
 one wins, none leaves a half-written file); what it used comes first and the file is capped.
 
-ACCORDWATCH_REGEX_CACHE=0 turns it off; ACCORDWATCH_CACHE_DIR sets the directory (default
+ACCORDWATCH_STARTUP_CACHE=0 turns it off; ACCORDWATCH_CACHE_DIR sets the directory (default
 $XDG_CACHE_HOME/accordwatch or ~/.cache/accordwatch).
 """
 
@@ -47,7 +48,7 @@ try:  # private: where they are missing or differ, every pattern takes plain re.
 except (ImportError, AttributeError):  # pragma: no cover - another Python
     _ENGINE = None
 
-DISABLE_ENV = "ACCORDWATCH_REGEX_CACHE"
+DISABLE_ENV = "ACCORDWATCH_STARTUP_CACHE"
 DIR_ENV = "ACCORDWATCH_CACHE_DIR"
 # Entries kept in the file: a run of every command uses under a thousand; the cap keeps rules that
 # were edited many times from piling up.

@@ -1,4 +1,4 @@
-"""The compiled-regex cache: patterns built from the file behave exactly as re.compile's, and a
+"""The start-up cache: patterns built from the file behave exactly as re.compile's, and a
 missing, damaged or foreign file, or an unwritable directory, only costs the time it would save."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from accordwatch import data_files, regex_cache
+from accordwatch import data_files, startup_cache
 from accordwatch.extract.events.lexicon import trigger_rules
 from accordwatch.extract.events.scan import start_pattern
 from accordwatch.extract.timex.prefilter import _analysis, analysis
@@ -24,22 +24,22 @@ from .conftest import EXAMPLES
 @pytest.fixture
 def cache(tmp_path, monkeypatch) -> Path:
     """An empty cache directory, and a process that has read nothing yet (as at a run's start)."""
-    monkeypatch.setenv(regex_cache.DIR_ENV, str(tmp_path))
-    monkeypatch.delenv(regex_cache.DISABLE_ENV, raising=False)
-    regex_cache._reset()
+    monkeypatch.setenv(startup_cache.DIR_ENV, str(tmp_path))
+    monkeypatch.delenv(startup_cache.DISABLE_ENV, raising=False)
+    startup_cache._reset()
     yield tmp_path
-    regex_cache._reset()
+    startup_cache._reset()
 
 
 def new_run() -> None:
     """What a later run sees: the file as the last one left it."""
-    regex_cache.save()
-    regex_cache._reset()
+    startup_cache.save()
+    startup_cache._reset()
 
 
 def refuse_parsing(monkeypatch) -> None:
     """re's pure-Python parser out of use (re.compile's too): a pattern built now came from the file."""
-    monkeypatch.setattr(regex_cache._parser, "parse", lambda *a, **k: pytest.fail("parsed, not read"))
+    monkeypatch.setattr(startup_cache._parser, "parse", lambda *a, **k: pytest.fail("parsed, not read"))
 
 
 def real_patterns() -> list[tuple[str | bytes, int]]:
@@ -67,12 +67,12 @@ def test_patterns_from_the_file_match_as_re_compiles_do(cache, monkeypatch):
     patterns = real_patterns()
     words = text()
     plain = [re.compile(p, f) for p, f in patterns]
-    first = [regex_cache.compile(p, f) for p, f in patterns]
+    first = [startup_cache.compile(p, f) for p, f in patterns]
     new_run()
-    assert regex_cache.cache_file().is_file()
+    assert startup_cache.cache_file().is_file()
     refuse_parsing(monkeypatch)
     for (pattern, flags), reference, before in zip(patterns, plain, first):
-        cached = regex_cache.compile(pattern, flags)
+        cached = startup_cache.compile(pattern, flags)
         subject = words.lower().encode("ascii", "replace") if isinstance(pattern, bytes) else words
         assert_same(cached, reference, subject)
         assert cached == before
@@ -82,85 +82,85 @@ def test_patterns_from_the_file_match_as_re_compiles_do(cache, monkeypatch):
 def test_named_groups_and_inline_flags_survive(cache, monkeypatch):
     pattern = r"(?x) (?P<day>\d{1,2}) \s (?P<month>jan|feb)(?:uary)?  # verbose, set inline"
     reference = re.compile(pattern, re.IGNORECASE)
-    regex_cache.compile(pattern, re.IGNORECASE)
+    startup_cache.compile(pattern, re.IGNORECASE)
     new_run()
     refuse_parsing(monkeypatch)
-    cached = regex_cache.compile(pattern, re.IGNORECASE)
+    cached = startup_cache.compile(pattern, re.IGNORECASE)
     assert_same(cached, reference, "On 12 January and 3 FEB")
     assert cached.groupindex == {"day": 1, "month": 2} and cached.flags & re.VERBOSE
 
 
 @pytest.mark.parametrize("damage", [b"", b"garbage\x00\xff", "truncated"])
 def test_a_corrupt_file_falls_back_and_is_replaced(cache, damage):
-    regex_cache.compile(r"(\w+) signed", re.IGNORECASE)
+    startup_cache.compile(r"(\w+) signed", re.IGNORECASE)
     new_run()
-    path = regex_cache.cache_file()
+    path = startup_cache.cache_file()
     path.write_bytes(path.read_bytes()[:40] if damage == "truncated" else damage)
-    regex_cache._reset()
-    got = regex_cache.compile(r"(\w+) signed", re.IGNORECASE)
+    startup_cache._reset()
+    got = startup_cache.compile(r"(\w+) signed", re.IGNORECASE)
     assert_same(got, re.compile(r"(\w+) signed", re.IGNORECASE), "Armenia signed a truce")
     new_run()
-    assert regex_cache._read(path)  # written afresh
+    assert startup_cache._read(path)  # written afresh
 
 
 def test_a_damaged_entry_is_compiled_afresh(cache):
     key = (r"(\d+) dead", 0)
-    path = regex_cache.cache_file()
+    path = startup_cache.cache_file()
     path.parent.mkdir(parents=True, exist_ok=True)
     bad = (32, [999, 1, 2], 0, {}, (None, None))  # code the engine rejects
-    path.write_bytes(marshal.dumps(((regex_cache._FORMAT, regex_cache._ENGINE), {key: bad})))
-    got = regex_cache.compile(*key)
+    path.write_bytes(marshal.dumps(((startup_cache._FORMAT, startup_cache._ENGINE), {key: bad})))
+    got = startup_cache.compile(*key)
     assert_same(got, re.compile(*key), "12 dead, 30 wounded")
 
 
 def test_another_pythons_file_is_not_read(cache, monkeypatch):
     pattern = r"cease(?:-| )?fire"
-    genuine = regex_cache._generated(pattern, 0)  # a sound entry, but filed under another engine
+    genuine = startup_cache._generated(pattern, 0)  # a sound entry, but filed under another engine
     other = ("cpython-399", 0x3090000, 1, 4)
-    path = regex_cache.cache_file()
+    path = startup_cache.cache_file()
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(marshal.dumps(((regex_cache._FORMAT, other), {(pattern, 0): genuine})))
-    assert regex_cache._read(path) == {}
-    assert regex_cache.compile(pattern) == re.compile(pattern)
-    monkeypatch.setattr(regex_cache, "_ENGINE", other)
-    assert regex_cache.cache_file() != path  # and another Python looks elsewhere
+    path.write_bytes(marshal.dumps(((startup_cache._FORMAT, other), {(pattern, 0): genuine})))
+    assert startup_cache._read(path) == {}
+    assert startup_cache.compile(pattern) == re.compile(pattern)
+    monkeypatch.setattr(startup_cache, "_ENGINE", other)
+    assert startup_cache.cache_file() != path  # and another Python looks elsewhere
 
 
 def test_unwritable_directory_and_switch_off(tmp_path, monkeypatch):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a directory")
-    monkeypatch.setenv(regex_cache.DIR_ENV, str(blocker / "cache"))
-    regex_cache._reset()
-    assert regex_cache.compile(r"truce", re.IGNORECASE).match("Truce")
-    regex_cache.save()  # nothing raised, nothing written
-    monkeypatch.setenv(regex_cache.DIR_ENV, str(tmp_path / "off"))
-    monkeypatch.setenv(regex_cache.DISABLE_ENV, "0")
-    regex_cache._reset()
-    assert regex_cache.compile(r"truce", re.IGNORECASE).match("Truce")
-    regex_cache.save()
+    monkeypatch.setenv(startup_cache.DIR_ENV, str(blocker / "cache"))
+    startup_cache._reset()
+    assert startup_cache.compile(r"truce", re.IGNORECASE).match("Truce")
+    startup_cache.save()  # nothing raised, nothing written
+    monkeypatch.setenv(startup_cache.DIR_ENV, str(tmp_path / "off"))
+    monkeypatch.setenv(startup_cache.DISABLE_ENV, "0")
+    startup_cache._reset()
+    assert startup_cache.compile(r"truce", re.IGNORECASE).match("Truce")
+    startup_cache.save()
     assert not (tmp_path / "off").exists()
-    regex_cache._reset()
+    startup_cache._reset()
 
 
 def test_a_bad_pattern_raises_as_re_compile_does(cache):
     with pytest.raises(re.error, match="missing \\)"):
-        regex_cache.compile(r"(unclosed")
+        startup_cache.compile(r"(unclosed")
 
 
 def test_the_file_keeps_what_a_run_used_first_and_is_capped(cache, monkeypatch):
-    monkeypatch.setattr(regex_cache, "MAX_ENTRIES", 3)
+    monkeypatch.setattr(startup_cache, "MAX_ENTRIES", 3)
     for word in ("alpha", "beta", "gamma"):
-        regex_cache.compile(word)
+        startup_cache.compile(word)
     new_run()
-    regex_cache.compile("delta")
-    regex_cache.compile("gamma")
+    startup_cache.compile("delta")
+    startup_cache.compile("gamma")
     new_run()
-    kept = list(regex_cache._read(regex_cache.cache_file()))
+    kept = list(startup_cache._read(startup_cache.cache_file()))
     assert kept[:2] == [("delta", 0), ("gamma", 0)] and len(kept) == 3
 
 
 def _compile_in_worker(pattern: str) -> bool:
-    return bool(regex_cache.compile(pattern).search("a worker's " + pattern))
+    return bool(startup_cache.compile(pattern).search("a worker's " + pattern))
 
 
 def test_a_worker_process_saves_what_it_compiled(cache):
@@ -169,7 +169,7 @@ def test_a_worker_process_saves_what_it_compiled(cache):
         assert pool.apply(_compile_in_worker, ("compiled in a worker",))
         pool.close()
         pool.join()
-    assert ("compiled in a worker", 0) in regex_cache._read(regex_cache.cache_file())
+    assert ("compiled in a worker", 0) in startup_cache._read(startup_cache.cache_file())
 
 
 def test_prefilter_analysis_from_the_file_is_the_parsed_one(cache, monkeypatch):
@@ -196,5 +196,5 @@ def test_rule_files_yaml_from_the_file_is_the_parsed_one(cache, monkeypatch):
 
 
 def test_a_value_marshal_cannot_store_is_parsed_every_time(cache):
-    assert regex_cache.parsed(yaml.safe_load, "signed: 2024-05-01\n") == {"signed": date(2024, 5, 1)}
-    assert not regex_cache._state.dirty
+    assert startup_cache.parsed(yaml.safe_load, "signed: 2024-05-01\n") == {"signed": date(2024, 5, 1)}
+    assert not startup_cache._state.dirty
