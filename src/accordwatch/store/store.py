@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from accordwatch.model import Document, Span
 from accordwatch.store import events as event_queries
 from accordwatch.store import migrate
-from accordwatch.store.bulk import insert_spans
+from accordwatch.store.bulk import insert_in_few_statements, insert_spans
 from accordwatch.store.codec import document_row, row_document, row_span
 from accordwatch.store.engine import WRITE, create_engine, resolve_url
 from accordwatch.store.events import EventPage, EventRow, index_documents, index_events, unindex_documents
@@ -180,7 +180,7 @@ class Store:
             for doc, _ in new:
                 doc_rows.append(document_row(doc, previous_id=previous.get(doc.source), run_id=run_id, now=now))
                 previous[doc.source] = doc.id
-            conn.execute(sa.insert(documents), doc_rows)
+            insert_in_few_statements(conn, documents, doc_rows)
             new_spans = [s for _, doc_spans in new for s in doc_spans]
             ids, attrs = insert_spans(conn, new_spans)
             # The event index holds latest versions only: new versions take their predecessors' place
