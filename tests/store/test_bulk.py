@@ -13,6 +13,7 @@ from accordwatch.pipeline import corpus_context, process
 from accordwatch.store import Store
 from accordwatch.store.bulk import attrs_getter, insert_in_few_statements, reserve_span_ids
 from accordwatch.store.codec import document_row
+from accordwatch.store.engine import json_chunks, json_dumps
 from accordwatch.store.schema import documents, spans
 from tests.conftest import EXAMPLES
 from tests.store.synthetic import synthetic_document
@@ -88,3 +89,14 @@ def test_documents_written_in_few_statements_are_stored_as_sa_insert_stores_them
             insert_in_few_statements(conn, documents, rows)
         assert _documents_and_search(few) == _documents_and_search(plain)
         assert _documents_and_search(few)[1][0]  # the search finds something
+
+
+def test_json_chunks_join_to_json_dumps_for_the_attrs_of_real_spans():
+    raws = list(read_inputs([str(EXAMPLES)]))
+    context = corpus_context(raws)
+    values: list[object] = [attrs_getter(type(s))(s) for raw in raws for s in process(raw, context).spans]
+    values += [{"x": "Ağdam – «quoted»\n", "n": None, "f": 0.1, "big": 1e16, "t": (("a", "b"),)},
+               {"when": datetime(2025, 5, 12, tzinfo=UTC)}, [], {}]  # a datetime goes through default=str
+    assert len(values) > 100
+    for value in values:
+        assert "".join(json_chunks(value, 0)) == json_dumps(value)

@@ -21,7 +21,7 @@ import sqlalchemy as sa
 
 from accordwatch.model import Span
 from accordwatch.store.codec import attr_names
-from accordwatch.store.engine import json_dumps
+from accordwatch.store.engine import json_chunks
 from accordwatch.store.schema import spans
 
 SPAN_COLUMNS = tuple(c.name for c in spans.columns)  # id first
@@ -129,11 +129,12 @@ def span_rows(ids: Sequence[int], spans_: Sequence[Span]) -> tuple[list[tuple], 
     getters = _ATTRS_GETTERS
     attrs: list[dict[str, Any]] = []
     rows: list[tuple] = []
+    join, encode = "".join, json_chunks  # json_dumps(fields), without its Python frames
     for span_id, span in zip(ids, spans_):
         getter = getters.get(type(span)) or attrs_getter(type(span))
         fields = getter(span)
         attrs.append(fields)
-        rows.append((span_id, *_BASE(span), json_dumps(fields)))
+        rows.append((span_id, *_BASE(span), join(encode(fields, 0))))
     return rows, attrs
 
 
