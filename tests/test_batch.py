@@ -102,9 +102,9 @@ def test_batches_grow_from_the_first_small_one(tmp_path, monkeypatch):
     monkeypatch.setattr(batch, "MAX_BATCH_SIZE", 2)
     sizes: list[int] = []
     with Store.open(str(tmp_path / "grow.db")) as store:
-        add_batch = store.add_batch
-        monkeypatch.setattr(store, "add_batch", lambda items, run_id=None: sizes.append(len(items))
-                            or add_batch(items, run_id=run_id))
+        add_prepared = store.add_prepared
+        monkeypatch.setattr(store, "add_prepared", lambda items, run_id=None: sizes.append(len(items))
+                            or add_prepared(items, run_id=run_id))
         summary = ingest(store, [str(EXAMPLES)])
     assert summary.added == 5
     assert sizes == [1, 2, 2]
@@ -114,9 +114,9 @@ def test_a_batch_is_committed_once_it_is_old_enough(tmp_path, monkeypatch):
     monkeypatch.setattr(batch, "BATCH_SECONDS", 0.0)  # every document is already late
     sizes: list[int] = []
     with Store.open(str(tmp_path / "late.db")) as store:
-        add_batch = store.add_batch
-        monkeypatch.setattr(store, "add_batch", lambda items, run_id=None: sizes.append(len(items))
-                            or add_batch(items, run_id=run_id))
+        add_prepared = store.add_prepared
+        monkeypatch.setattr(store, "add_prepared", lambda items, run_id=None: sizes.append(len(items))
+                            or add_prepared(items, run_id=run_id))
         ingest(store, [str(EXAMPLES)])
     assert sizes == [1] * 5
 

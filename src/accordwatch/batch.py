@@ -25,6 +25,7 @@ from accordwatch.model import RawInput
 from accordwatch.parallel import Outcome, Runner, fewer_collections, serial
 from accordwatch.pipeline import Processed, corpus_context
 from accordwatch.rules_version import extracted_with, rules_fingerprint
+from accordwatch.store.prepared import PreparedDocument, prepare
 
 BATCH_SIZE = 50  # documents in the first batch; each following one may hold twice as many as the last
 MAX_BATCH_SIZE = 400
@@ -105,14 +106,14 @@ def _store_outcomes(store, outcomes: Iterator[tuple[RawInput, Outcome]], total: 
 
     `settle` is called once the first outcome is there: whatever processing it loaded (modules, rules)
     stays for the whole run."""
-    batch: list[Processed] = []
+    batch: list[Processed | PreparedDocument] = []
     limit, opened = BATCH_SIZE, 0.0
     for i, (raw, outcome) in enumerate(outcomes):
         if i == 0:
             settle()
         if progress:
             progress(i, total, raw.source)
-        if isinstance(outcome, Processed):
+        if isinstance(outcome, Processed | PreparedDocument):
             if not batch:
                 opened = time.monotonic()
             batch.append(outcome)
@@ -129,12 +130,13 @@ def _store_outcomes(store, outcomes: Iterator[tuple[RawInput, Outcome]], total: 
         progress(total, total, "")
 
 
-def _flush(store, batch: list[Processed], run_id: int, summary: IngestSummary) -> None:
+def _flush(store, batch: list[Processed | PreparedDocument], run_id: int, summary: IngestSummary) -> None:
     if not batch:
         return
-    written = store.add_batch([(p.doc, p.spans) for p in batch], run_id=run_id)
+    prepared = [p if isinstance(p, PreparedDocument) else prepare(p.doc, p.spans) for p in batch]
+    written = store.add_prepared(prepared, run_id=run_id)
     summary.added += written
     summary.already_stored += len(batch) - written
-    summary.added_ids.extend(p.doc.id for p in batch)
+    summary.added_ids.extend(p.id for p in prepared)
     batch.clear()
 

@@ -1,8 +1,9 @@
 """Processing many inputs at once: in worker processes on this machine, or on a Dask cluster.
 
 A runner takes the new inputs and the CorpusContext built once from all of them, and yields
-`(raw, outcome)` pairs in input order, where the outcome is a `Processed` or, when the
-pipeline failed on that input, the reason as a string. The caller (accordwatch.batch) is the
+`(raw, outcome)` pairs in input order, where the outcome is a `Processed` (a `PreparedDocument`,
+its rows for the store, from other processes) or, when the pipeline failed on that input, the
+reason as a string. The caller (accordwatch.batch) is the
 single writer: it stores the outcomes in batches, one transaction each, so workers never
 touch the store and a parallel run stores exactly what a single-process run stores.
 
@@ -31,8 +32,10 @@ from typing import Any
 from accordwatch.clean import CorpusContext
 from accordwatch.model import RawInput
 from accordwatch.pipeline import Processed, process
+from accordwatch.store.prepared import PreparedDocument, prepare
 
-Outcome = Processed | str  # a processed document, or why processing failed
+# A processed document (as rows ready for the store, from worker processes), or why processing failed.
+Outcome = Processed | PreparedDocument | str
 Runner = Callable[[Sequence[RawInput], CorpusContext | None], Iterator[tuple[RawInput, Outcome]]]
 
 CHUNK_SIZE = 8
@@ -53,8 +56,15 @@ def process_one(raw: RawInput, context: CorpusContext | None) -> Outcome:
 
 
 def process_chunk(raws: Sequence[RawInput], context: CorpusContext | None) -> list[Outcome]:
-    """The task a worker runs: top-level, so that it pickles by reference."""
-    return [process_one(raw, context) for raw in raws]
+    """The task a worker runs: top-level, so that it pickles by reference.
+
+    Documents come back as the rows the store writes (store.prepared), made here rather than by the
+    single writer, which then only inserts them; rows also unpickle faster than model objects."""
+    return [_prepared(process_one(raw, context)) for raw in raws]
+
+
+def _prepared(outcome: Outcome) -> Outcome:
+    return prepare(outcome.doc, outcome.spans) if isinstance(outcome, Processed) else outcome
 
 
 def serial(raws: Sequence[RawInput], context: CorpusContext | None) -> Iterator[tuple[RawInput, Outcome]]:

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
 
+from accordwatch.ingest import read_inputs
 from accordwatch.model import Span
-from accordwatch.store.bulk import attrs_getter, reserve_span_ids
+from accordwatch.pipeline import corpus_context, process
+from accordwatch.store import Store
+from accordwatch.store.bulk import attrs_getter, insert_in_few_statements, reserve_span_ids
+from accordwatch.store.codec import document_row
+from accordwatch.store.engine import json_chunks, json_dumps
 from accordwatch.store.schema import documents, spans
+from tests.conftest import EXAMPLES
 from tests.store.synthetic import synthetic_document
 
 
@@ -53,3 +60,43 @@ def test_stored_spans_come_back_equal(store):
         return (s.start, s.end, s.kind, s.label)
 
     assert sorted(store.spans(doc.id), key=key) == sorted(doc_spans, key=key)
+
+
+def _documents_and_search(store: Store) -> tuple[list[tuple], list[list[tuple]]]:
+    with store.reading() as conn:
+        rows = [tuple(r) for r in conn.execute(sa.select(documents).order_by(documents.c.pk))]
+        found = [[tuple(r) for r in conn.exec_driver_sql(
+            "SELECT rowid, bm25(documents_fts), snippet(documents_fts, 1, '[', ']', '...', 12) FROM documents_fts"
+            " WHERE documents_fts MATCH ? ORDER BY rank, rowid", (word,))]
+            for word in ("ceasefire", "Azerbaijan", "talks", "peace", "Karabakh")]
+    return rows, found
+
+
+def test_documents_written_in_few_statements_are_stored_as_sa_insert_stores_them(tmp_path):
+    """The reference texts' document rows, written one INSERT a row by SQLAlchemy and a few rows an
+    INSERT (2 here: the variable limit lowered to 2 rows' worth): the same rows, the same search."""
+    raws = list(read_inputs([str(EXAMPLES)]))
+    context = corpus_context(raws)
+    now = datetime(2025, 5, 12, 10, 30, 1, 250, tzinfo=UTC)
+    rows = [document_row(process(raw, context).doc, previous_id=None, run_id=None, now=now) for raw in raws]
+    assert len(rows) > 2
+    with Store.open(str(tmp_path / "plain.db")) as plain, Store.open(str(tmp_path / "few.db")) as few:
+        with plain.writing() as conn:
+            conn.execute(sa.insert(documents), rows)
+        with few.writing() as conn:
+            driver = conn.connection.driver_connection
+            driver.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 2 * len(rows[0]) + 1)
+            insert_in_few_statements(conn, documents, rows)
+        assert _documents_and_search(few) == _documents_and_search(plain)
+        assert _documents_and_search(few)[1][0]  # the search finds something
+
+
+def test_json_chunks_join_to_json_dumps_for_the_attrs_of_real_spans():
+    raws = list(read_inputs([str(EXAMPLES)]))
+    context = corpus_context(raws)
+    values: list[object] = [attrs_getter(type(s))(s) for raw in raws for s in process(raw, context).spans]
+    values += [{"x": "Ağdam – «quoted»\n", "n": None, "f": 0.1, "big": 1e16, "t": (("a", "b"),)},
+               {"when": datetime(2025, 5, 12, tzinfo=UTC)}, [], {}]  # a datetime goes through default=str
+    assert len(values) > 100
+    for value in values:
+        assert "".join(json_chunks(value, 0)) == json_dumps(value)

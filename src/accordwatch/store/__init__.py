@@ -7,7 +7,8 @@
 
 Modules: schema (tables), migrate + migrations/ (Alembic, run on open), store (the Store
 class), lookup (keys people type), search (full text), codec (rows <-> model objects),
-bulk (fast span inserts), engine (URLs, SQLite pragmas), invariants (checks for tests).
+bulk (fast inserts), prepared (a document made into its rows before the write), engine (URLs,
+SQLite pragmas), invariants (checks for tests).
 """
 
 from accordwatch.store.invariants import check_invariants

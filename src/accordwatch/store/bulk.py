@@ -12,7 +12,8 @@ the spans in memory instead of reading them back and decoding their JSON.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import sqlite3
+from collections.abc import Callable, Collection, Mapping, Sequence
 from operator import attrgetter
 from typing import Any
 
@@ -20,7 +21,7 @@ import sqlalchemy as sa
 
 from accordwatch.model import Span
 from accordwatch.store.codec import attr_names
-from accordwatch.store.engine import json_dumps
+from accordwatch.store.engine import json_chunks
 from accordwatch.store.schema import spans
 
 SPAN_COLUMNS = tuple(c.name for c in spans.columns)  # id first
@@ -39,6 +40,42 @@ def write_rows(conn: sa.Connection, table: sa.Table, columns: Sequence[str], row
         conn.exec_driver_sql(f"INSERT INTO {table.name} ({names}) VALUES ({marks})", list(rows))
     else:
         conn.execute(sa.insert(table), [dict(zip(columns, row, strict=True)) for row in rows])
+
+
+def insert_in_few_statements(conn: sa.Connection, table: sa.Table, rows: Sequence[Mapping[str, Any]], *,
+                             encoded: Collection[str] = ()) -> None:
+    """Insert `rows` (dicts of values as sa.insert(table) takes them, but the columns `encoded`, given
+    as JSON text already) with as few statements as SQLite allows.
+
+    On SQLite each INSERT runs in a statement transaction when the table has a trigger, and the
+    FTS5 index that the documents' trigger feeds writes its pending terms out as a new index
+    segment at every statement savepoint: one INSERT a document (executemany) made a segment a
+    document, and merging them cost about as much as all of SQLite's other work of an ingest.
+    One INSERT ... VALUES (...), (...) for many documents writes one segment for all of them.
+    Values go through the columns' own bind processors (JSON, UTC timestamps), so the rows are
+    stored exactly as sa.insert would store them. PostgreSQL gets them through write_rows (COPY).
+    """
+    if not rows:
+        return
+    columns = list(rows[0])
+    processors = [None if name in encoded else table.c[name].type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
+                  for name in columns]
+    values = [[row[name] for name in columns] for row in rows]
+    for processor, i in ((p, i) for i, p in enumerate(processors) if p is not None):
+        for row_values in values:
+            row_values[i] = processor(row_values[i])
+    if conn.dialect.name != "sqlite":
+        write_rows(conn, table, columns, [tuple(v) for v in values])
+        return
+    driver = conn.connection.driver_connection
+    assert isinstance(driver, sqlite3.Connection)
+    per_statement = max(1, driver.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // len(columns))
+    names = ", ".join(f'"{name}"' for name in columns)  # the table's column names, not user values
+    marks = "(" + ", ".join("?" for _ in columns) + ")"
+    for start in range(0, len(values), per_statement):
+        chunk = values[start:start + per_statement]
+        sql = f"INSERT INTO {table.name} ({names}) VALUES {', '.join(marks for _ in chunk)}"
+        conn.exec_driver_sql(sql, tuple(v for row_values in chunk for v in row_values))
 
 
 def _copy(conn: sa.Connection, statement: str, rows: Sequence[tuple]) -> None:
@@ -88,19 +125,26 @@ def _make_attrs_getter(cls: type[Span]) -> Callable[[Span], dict[str, Any]]:
     return lambda span: dict(zip(names, values(span)))  # as many values as names: attrgetter(*names)
 
 
+def span_values(spans_: Sequence[Span]) -> tuple[list[tuple], list[dict[str, Any]]]:
+    """The spans' rows without their ids (SPAN_COLUMNS[1:]), and the attrs of each span (in the same order)."""
+    getters = _ATTRS_GETTERS
+    attrs: list[dict[str, Any]] = []
+    rows: list[tuple] = []
+    join, encode = "".join, json_chunks  # json_dumps(fields), without its Python frames
+    for span in spans_:
+        getter = getters.get(type(span)) or attrs_getter(type(span))
+        fields = getter(span)
+        attrs.append(fields)
+        rows.append((*_BASE(span), join(encode(fields, 0))))
+    return rows, attrs
+
+
 def span_rows(ids: Sequence[int], spans_: Sequence[Span]) -> tuple[list[tuple], list[dict[str, Any]]]:
     """The spans' rows (SPAN_COLUMNS), and the attrs of each span (in the same order)."""
     if len(ids) != len(spans_):
         raise ValueError(f"{len(ids)} ids for {len(spans_)} spans")
-    getters = _ATTRS_GETTERS
-    attrs: list[dict[str, Any]] = []
-    rows: list[tuple] = []
-    for span_id, span in zip(ids, spans_):
-        getter = getters.get(type(span)) or attrs_getter(type(span))
-        fields = getter(span)
-        attrs.append(fields)
-        rows.append((span_id, *_BASE(span), json_dumps(fields)))
-    return rows, attrs
+    values, attrs = span_values(spans_)
+    return [(span_id, *row) for span_id, row in zip(ids, values)], attrs
 
 
 def insert_spans(conn: sa.Connection, spans_: Sequence[Span]) -> tuple[list[int], list[dict[str, Any]]]:

@@ -32,6 +32,11 @@ def _meta_text(doc: Document, key: str) -> str | None:
 
 def document_row(doc: Document, *, previous_id: str | None, run_id: int | None,
                  now: datetime) -> dict[str, Any]:
+    return {**document_values(doc), "previous_id": previous_id, "run_id": run_id, "ingested_at": now}
+
+
+def document_values(doc: Document) -> dict[str, Any]:
+    """The document's row but what the writer adds (previous_id, run_id, ingested_at)."""
     published = doc.meta.get("published")
     return {
         "id": doc.id, "source": doc.source, "source_name": source_name(doc.source),
@@ -45,7 +50,6 @@ def document_row(doc: Document, *, previous_id: str | None, run_id: int | None,
         "published_how": published.how if published is not None else None,
         "language": _meta_text(doc, "language"),
         "words": doc.words, "removed_count": len(doc.removed),
-        "previous_id": previous_id, "run_id": run_id, "ingested_at": now,
     }
 
 

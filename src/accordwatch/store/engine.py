@@ -11,7 +11,10 @@ from __future__ import annotations
 import functools
 import json
 import os
+from collections.abc import Callable, Sequence
+from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
 from pathlib import Path
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.pool import StaticPool
@@ -39,6 +42,21 @@ def resolve_url(url_or_path: str | None) -> sa.URL:
 # by the pipeline (no cycles), so the circular-reference check is skipped.
 _JSON = json.JSONEncoder(ensure_ascii=False, default=str, separators=(",", ":"), check_circular=False)
 json_dumps = _JSON.encode  # the bound method itself: no extra Python call for each of an ingest's spans
+
+
+def _make_json_chunks() -> Callable[[Any, int], Sequence[str]]:
+    """The C encoder that _JSON.encode makes anew at every call (through two Python frames), made once.
+
+    `"".join(json_chunks(value, 0))` is json_dumps(value) for a non-string value, in about half the
+    time: the span writer encodes some thirty values a document with it.
+    """
+    if c_make_encoder is None:  # a Python without the _json accelerator
+        return lambda value, _indent: (json_dumps(value),)
+    return c_make_encoder(None, _JSON.default, encode_basestring, _JSON.indent, _JSON.key_separator,
+                          _JSON.item_separator, _JSON.sort_keys, _JSON.skipkeys, _JSON.allow_nan)
+
+
+json_chunks = _make_json_chunks()
 
 
 def create_engine(url: sa.URL) -> sa.Engine:

@@ -86,9 +86,9 @@ _EVENT_COLUMNS = ("span_id", "doc_id", "event_type", "day_start", "day_end")
 _ACTOR_COLUMNS = ("span_id", "actor", "role", "day_start")
 
 
-def _index_values(span_id: int, doc_id: str, event_type: str, attrs: dict[str, Any]
+def index_values(span_id: int, doc_id: str, event_type: str, attrs: dict[str, Any]
                   ) -> tuple[tuple, list[tuple]]:
-    """index_rows as tuples of _EVENT_COLUMNS and _ACTOR_COLUMNS."""
+    """index_rows as tuples of the event_index and event_actors columns (write_index writes them)."""
     start, end = day_range(str(attrs.get("date") or ""))
     sources, targets = list(attrs.get("source_actors") or ()), list(attrs.get("target_actors") or ())
     actors = [(span_id, name, _role(name, sources, targets), start)
@@ -99,7 +99,7 @@ def _index_values(span_id: int, doc_id: str, event_type: str, attrs: dict[str, A
 def index_rows(span_id: int, doc_id: str, event_type: str, attrs: dict[str, Any]
                ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """The event_index row and the event_actors rows of one stored event span."""
-    event, actors = _index_values(span_id, doc_id, event_type, attrs)
+    event, actors = index_values(span_id, doc_id, event_type, attrs)
     return dict(zip(_EVENT_COLUMNS, event)), [dict(zip(_ACTOR_COLUMNS, a)) for a in actors]
 
 
@@ -135,12 +135,17 @@ def index_events(conn: sa.Connection, rows: Iterable[tuple[int, str, str, dict[s
     events: list[tuple] = []
     actors: list[tuple] = []
     for span_id, doc_id, label, attrs in rows:
-        event, its_actors = _index_values(span_id, doc_id, label, attrs)
+        event, its_actors = index_values(span_id, doc_id, label, attrs)
         events.append(event)
         actors.extend(its_actors)
+    write_index(conn, events, actors)
+    return len(events)
+
+
+def write_index(conn: sa.Connection, events: Sequence[tuple], actors: Sequence[tuple]) -> None:
+    """Write index rows made by index_values."""
     write_rows(conn, event_index, _EVENT_COLUMNS, events)
     write_rows(conn, event_actors, _ACTOR_COLUMNS, actors)
-    return len(events)
 
 
 def _insert(conn: sa.Connection, rows: Iterable[Any]) -> int:

@@ -17,11 +17,18 @@ import sqlalchemy as sa
 from accordwatch.model import Document, Span
 from accordwatch.store import events as event_queries
 from accordwatch.store import migrate
-from accordwatch.store.bulk import insert_spans
-from accordwatch.store.codec import document_row, row_document, row_span
+from accordwatch.store.bulk import (
+    SPAN_COLUMNS,
+    insert_in_few_statements,
+    insert_spans,
+    reserve_span_ids,
+    write_rows,
+)
+from accordwatch.store.codec import row_document, row_span
 from accordwatch.store.engine import WRITE, create_engine, resolve_url
-from accordwatch.store.events import EventPage, EventRow, index_documents, index_events, unindex_documents
+from accordwatch.store.events import EventPage, EventRow, index_documents, unindex_documents, write_index
 from accordwatch.store.lookup import resolve_key
+from accordwatch.store.prepared import JSON_COLUMNS, PreparedDocument, check_spans, prepare, with_ids
 from accordwatch.store.schema import documents, ingest_errors, ingest_runs, spans
 from accordwatch.store.search import SearchHit, search
 
@@ -71,30 +78,6 @@ _LATEST_OF_SOURCES = (sa.select(documents.c.source, documents.c.id)
 
 def _is_latest() -> sa.ColumnElement[bool]:
     return _LATEST
-
-
-def _check_document(doc: Document) -> None:
-    # PostgreSQL text cannot hold NUL; refusing it on SQLite too keeps the two stores alike.
-    for name in ("source", "raw", "text"):
-        if "\x00" in getattr(doc, name):
-            raise ValueError(f"{doc.source}: {name} contains NUL characters, which the store does not keep")
-
-
-def _check_spans(doc: Document, doc_spans: Iterable[Span]) -> None:
-    """Refuse, before writing anything, a span that is not over this document's text."""
-    doc_id, text = doc.id, doc.text
-    size = len(text)
-    for s in doc_spans:
-        # The checks below in one expression (the last one is Span.check's): tens of thousands of
-        # spans an ingest pass it, and only a failing span needs to be told apart.
-        if s.doc_id == doc_id and 0 <= s.start <= s.end <= size and text[s.start:s.end] == s.text:
-            continue
-        if s.doc_id != doc.id:
-            raise ValueError(f"span {s.start}:{s.end} belongs to {s.doc_id[:12]}, not {doc.id[:12]} "
-                             f"({doc.source})")
-        if not 0 <= s.start <= s.end <= len(doc.text):
-            raise ValueError(f"span {s.start}:{s.end} is outside {doc.source} ({len(doc.text)} characters)")
-        s.check(doc)
 
 
 class Store:
@@ -167,41 +150,51 @@ class Store:
 
     def add_batch(self, items: Sequence[tuple[Document, Sequence[Span]]], run_id: int | None = None) -> int:
         """Store many documents in one transaction; returns how many were new."""
-        for doc, doc_spans in items:
-            _check_document(doc)
-            _check_spans(doc, doc_spans)
+        return self.add_prepared([prepare(doc, doc_spans) for doc, doc_spans in items], run_id=run_id)
+
+    def add_prepared(self, items: Sequence[PreparedDocument], run_id: int | None = None) -> int:
+        """add_batch for documents already made into rows (store.prepared); returns how many were new."""
         with self.writing() as conn:
             new = self._unknown(conn, items)
             if not new:
                 return 0
-            previous = self._latest_by_source(conn, {doc.source for doc, _ in new})
+            previous = self._latest_by_source(conn, {p.source for p in new})
             now = _now()
             doc_rows: list[dict[str, Any]] = []
-            for doc, _ in new:
-                doc_rows.append(document_row(doc, previous_id=previous.get(doc.source), run_id=run_id, now=now))
-                previous[doc.source] = doc.id
-            conn.execute(sa.insert(documents), doc_rows)
-            new_spans = [s for _, doc_spans in new for s in doc_spans]
-            ids, attrs = insert_spans(conn, new_spans)
+            for p in new:
+                doc_rows.append({**p.row, "previous_id": previous.get(p.source), "run_id": run_id,
+                                 "ingested_at": now})
+                previous[p.source] = p.id
+            insert_in_few_statements(conn, documents, doc_rows, encoded=JSON_COLUMNS)
             # The event index holds latest versions only: new versions take their predecessors' place
             # (a document superseded within this batch is not indexed at all).
             superseded = {row["previous_id"] for row in doc_rows if row["previous_id"]}
             unindex_documents(conn, superseded)
-            index_events(conn, ((span_id, s.doc_id, s.label, a) for span_id, s, a in zip(ids, new_spans, attrs)
-                                if s.kind == "event" and s.doc_id not in superseded))
+            ids = reserve_span_ids(conn, sum(len(p.spans) for p in new))
+            span_rows: list[tuple] = []
+            events: list[tuple] = []
+            actors: list[tuple] = []
+            for p in new:
+                doc_ids = ids[len(span_rows):len(span_rows) + len(p.spans)]
+                span_rows.extend((span_id, *row) for span_id, row in zip(doc_ids, p.spans))
+                if p.id not in superseded:
+                    events.extend(with_ids(p.events, doc_ids))
+                    actors.extend(with_ids(p.actors, doc_ids))
+            write_rows(conn, spans, SPAN_COLUMNS, span_rows)
+            write_index(conn, events, actors)
             return len(new)
 
-    def _unknown(self, conn: sa.Connection, items: Sequence[tuple[Document, Sequence[Span]]]) -> list:
+    def _unknown(self, conn: sa.Connection, items: Sequence[PreparedDocument]) -> list[PreparedDocument]:
         """Items whose id is neither stored nor earlier in the same batch."""
-        ids = list({doc.id for doc, _ in items})
+        ids = list({p.id for p in items})
         stored: set[str] = set()
         for chunk in _chunks(ids):
             stored.update(conn.execute(_STORED_IDS, {"ids": list(chunk)}).scalars())
         new = []
-        for doc, doc_spans in items:
-            if doc.id not in stored:
-                stored.add(doc.id)
-                new.append((doc, doc_spans))
+        for p in items:
+            if p.id not in stored:
+                stored.add(p.id)
+                new.append(p)
         return new
 
     def _latest_by_source(self, conn: sa.Connection, sources: set[str]) -> dict[str, str]:
@@ -220,7 +213,7 @@ class Store:
             doc = self._load(conn, doc_id)
             if doc is None:
                 raise KeyError(f"no document {doc_id!r}")
-            _check_spans(doc, spans_)
+            check_spans(doc, spans_)
             conn.execute(sa.delete(spans).where(spans.c.doc_id == doc_id, spans.c.kind.in_(sorted(kinds))))
             insert_spans(conn, spans_)
             newer = conn.execute(sa.select(documents.c.id).where(documents.c.previous_id == doc_id)).first()
