@@ -19,7 +19,10 @@ _ABBREV = {
     "inc", "ltd", "co", "corp", "dept", "approx", "est", "e.g", "i.e", "u.s", "u.k", "u.n",
     "a.m", "p.m",
 }
-_BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u0400-\u04ff])")
+# One or more of . ! ? written as one then any more: a pattern that starts with a character class
+# (not a repeat of one) lets the regex engine skip in C to the next . ! or ?, where a leading
+# repeat makes it try a whole match at every character of the text.
+_BOUNDARY = re.compile(r"[.!?][.!?]*[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u0400-\u04ff])")
 _PARA = re.compile(r"\n\s*\n")
 
 

@@ -19,7 +19,10 @@ from accordwatch.extract.timex.prefilter import fold, needles
 
 PAST, UNKNOWN, FUTURE = -1, 0, 1
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-_CLAUSE_END = re.compile(r"[.!?;\n]\s|\n")
+# A clause end: one of .!?; and white space, or a newline alone ("[.!?;\n]\s|\n"), written to start
+# with a character class so that a search skips to the next candidate in C (an alternation at the
+# start makes the regex engine try a match at every character).
+_CLAUSE_END = re.compile(r"[.!?;\n](?:\s|(?<=\n))")
 _WORD = re.compile(r"[A-Za-z’']+")
 _FUTURE_LEAD = re.compile(r"\b(?:as (?:soon|early) as(?:\s+[a-z]+){0,2}|ahead of|in time for|effective)\s+$",
                           re.IGNORECASE)
