@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, compress, repeat
+from typing import NamedTuple
 
 from accordwatch.extract.timex.prefilter import NeedleScan, shared_gate
 from accordwatch.extract.timex.rules import START_AFTER, Language, Rule, alternation, fold, load_language
@@ -42,8 +43,9 @@ _SAME_UNIT_TO = re.compile(r"-to-(?:day|week|month|quarter|year)\b", re.IGNORECA
 _MARCH_NOUN = re.compile(r"\s+(?:for|of the|against|on|to)\b")
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
+    """A rule's match in the text, at its extent there (a named tuple: one is made for each match)."""
+
     start: int
     end: int
     rule: Rule
