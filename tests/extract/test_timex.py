@@ -326,9 +326,10 @@ def test_one_needle_scan_finds_what_substring_searches_find(name: str) -> None:
     text = (EXAMPLES / name).read_text(encoding="utf-8")
     for folded in (fold(text), fold(text[:400]), "the same period", "", "a.m. and 1990s"):
         expected = {()} | {s for s in sets if any(n in folded for n in s)}
-        assert scan.present(folded) == expected
-    assert NeedleScan([("day", "days", "a"), ("ay",), ("xyz",)]).present("some days") == {
-        (), ("day", "days", "a"), ("ay",)}
+        assert scan.present(folded) == {scan.number[s] for s in expected}
+    small = NeedleScan([("day", "days", "a"), ("ay",), ("xyz",)])
+    assert small.present("some days") == {small.number[s] for s in ((), ("day", "days", "a"), ("ay",))}
+    assert len(set(small.number.values())) == 4
 
 
 def test_a_gate_lets_through_every_place_a_match_can_start() -> None:
@@ -417,3 +418,17 @@ def test_clause_words_are_those_of_a_scan_of_every_clause_end(name: str) -> None
     for start in range(0, len(text), 7):
         end = min(len(text), start + 5)
         assert _clause(text, start, end) == _clause_one_by_one(text, start, end)
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in EXAMPLES.glob("*.txt")))
+def test_lower_words_from_the_skeleton_are_those_of_the_regex(name: str) -> None:
+    from accordwatch.extract.timex.anchor import _lower_words
+
+    word = re.compile(r"[A-Za-z’']+")
+    text = (EXAMPLES / name).read_text(encoding="utf-8")
+    odd = "Ça va, l'été: O'Neil said DON'T don't café's x_y 5th 'tis ''  Über naïve résumé\u00a0done"
+    pieces = [text[i:i + 90] for i in range(0, len(text), 45)] + [odd, odd + " ’twas", "", "   "]
+    latin1 = [p for p in pieces if not p.isascii() and p == p.encode("latin-1", "ignore").decode("latin-1")]
+    assert latin1 and any("’" in p for p in pieces)  # both ways are taken
+    for piece in pieces:
+        assert _lower_words(piece) == [w.lower() for w in word.findall(piece) if not w[0].isupper()]

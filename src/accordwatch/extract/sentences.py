@@ -19,8 +19,12 @@ _ABBREV = {
     "inc", "ltd", "co", "corp", "dept", "approx", "est", "e.g", "i.e", "u.s", "u.k", "u.n",
     "a.m", "p.m",
 }
-_BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u0400-\u04ff])")
+# One or more of . ! ? written as one then any more: a pattern that starts with a character class
+# (not a repeat of one) lets the regex engine skip in C to the next . ! or ?, where a leading
+# repeat makes it try a whole match at every character of the text.
+_BOUNDARY = re.compile(r"[.!?][.!?]*[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u0400-\u04ff])")
 _PARA = re.compile(r"\n\s*\n")
+_DOTTED_ACRONYM = re.compile(r"(?:[a-z]\.)+[a-z]")  # compiled once: re.fullmatch looks it up on every call
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -33,7 +37,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if word in _ABBREV:
         return True
     # single initials: "J. Smith", and dotted acronyms: "U.S."
-    return len(word) == 1 and word.isalpha() or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
+    return len(word) == 1 and word.isalpha() or _DOTTED_ACRONYM.fullmatch(word) is not None
 
 
 def _split_paragraph(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from accordwatch.extract.timex.anchor import FUTURE, Reference, clause_tense
 from accordwatch.extract.timex.normalise import Context, leading_mod, match_groups, normalise
@@ -40,8 +41,10 @@ _GRANULARITY = (
 )
 
 
-@dataclass(frozen=True)
-class TaggedTimex:
+class TaggedTimex(NamedTuple):
+    """A timex of a plain string (a named tuple: two are made for each expression of an undated
+    text, and a tuple is made several times faster than a frozen dataclass)."""
+
     start: int
     end: int
     type: str

@@ -8,9 +8,8 @@ a day), plus what it was anchored to ("", "dct" or "narrative").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from accordwatch.extract.lookup import lookup
 from accordwatch.extract.timex.anchor import (
@@ -48,9 +47,9 @@ _REL_WORDS = {"last": -1, "past": -1, "previous": -1, "preceding": -1, "prior": 
               "following": 1, "upcoming": 1}
 
 
-@dataclass(frozen=True)
-class Context:
-    """What a relative expression can be anchored to, and the tense of its clause."""
+class Context(NamedTuple):
+    """What a relative expression can be anchored to, and the tense of its clause (a named tuple:
+    one is made for each expression, each time a text is anchored)."""
 
     dct: Reference | None
     narrative: Reference | None

@@ -309,17 +309,22 @@ class NeedleScan:
     """Which of many needle sets (see `needles`) have a needle in a `fold`ed text, from one regex
     pass over it rather than one substring search per needle. The regex finds, at each place,
     the longest needle that starts there; every shorter needle that starts there is a prefix of
-    it, so the sets that one of its prefixes belongs to are the sets met there."""
+    it, so the sets that one of its prefixes belongs to are the sets met there.
+
+    The sets are told by their `number` (() is 0): a set of small ints is looked up faster than
+    one of tuples, whose hash Python computes again at every look-up."""
 
     def __init__(self, sets: Iterable[tuple[str, ...]]) -> None:
-        kinds = {s for s in sets if s}
+        kinds = sorted({s for s in sets if s})
+        self.number: dict[tuple[str, ...], int] = {(): 0, **{kind: n for n, kind in enumerate(kinds, 1)}}
         found = sorted({n for s in kinds for n in s})
         self.regex = startup_cache.compile(f"(?=({trie_regex(found)}))") if found else None
-        self.meets = _prefix_owners(found, kinds)
+        self.meets = {needle: frozenset(map(self.number.__getitem__, owners))
+                      for needle, owners in _prefix_owners(found, set(kinds)).items()}
 
-    def present(self, folded: str) -> set[tuple[str, ...]]:
-        """The sets with a needle in `folded`, and () (no needles: nothing to look for)."""
-        met: set[tuple[str, ...]] = {()}
+    def present(self, folded: str) -> set[int]:
+        """The numbers of the sets with a needle in `folded`, and 0 (no needles: nothing to look for)."""
+        met = {0}
         if self.regex is not None:
             for needle in set(self.regex.findall(folded)):
                 met |= self.meets[needle]

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, compress, repeat
+from typing import NamedTuple
 
 from accordwatch import startup_cache
 from accordwatch.extract.timex.prefilter import NeedleScan, shared_gate
@@ -43,8 +44,9 @@ _SAME_UNIT_TO = re.compile(r"-to-(?:day|week|month|quarter|year)\b", re.IGNORECA
 _MARCH_NOUN = re.compile(r"\s+(?:for|of the|against|on|to)\b")
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
+    """A rule's match in the text, at its extent there (a named tuple: one is made for each match)."""
+
     start: int
     end: int
     rule: Rule
@@ -252,13 +254,14 @@ class _RuleGroup:
     gated: tuple[Rule, ...]
     ungated: tuple[Rule, ...]
     gate: re.Pattern[str] | None  # see `shared_gate`
-    gated_needles: tuple[tuple[str, ...], ...]  # each gated rule's needles, () for none
+    gated_needles: tuple[int, ...]  # the `NeedleScan.number` of each gated rule's needles
+    ungated_needles: tuple[int, ...]  # and of each ungated one's
 
-    def runs(self, present: set[tuple[str, ...]]) -> tuple[list[bool], list[Rule]]:
+    def runs(self, present: set[int]) -> tuple[list[bool], list[Rule]]:
         """Which gated rules to run (by index), and which ungated ones, where `present` holds the
-        needle sets met in the text (see `NeedleScan`)."""
+        numbers of the needle sets met in the text (see `NeedleScan`)."""
         return (list(map(present.__contains__, self.gated_needles)),
-                [r for r in self.ungated if r.needles in present])
+                [r for r, n in zip(self.ungated, self.ungated_needles) if n in present])
 
 
 @lru_cache(maxsize=8)
@@ -266,12 +269,14 @@ def _rule_groups(code: str) -> tuple[_RuleGroup, ...]:
     by_needs: dict[tuple[str, ...], list[Rule]] = {}
     for rule in load_language(code).rules:
         by_needs.setdefault(tuple(rule.options.get("needs", ("any",))), []).append(rule)
+    number = _needle_scan(code).number
     groups = []
     for needs, rules in by_needs.items():
         gated = tuple(r for r in rules if r.starts is not None)
+        ungated = tuple(r for r in rules if r.starts is None)
         shared = shared_gate((r.starts for r in gated if r.starts is not None), START_AFTER) if gated else None
-        groups.append(_RuleGroup(needs, gated, tuple(r for r in rules if r.starts is None), shared,
-                                 tuple(r.needles for r in gated)))
+        groups.append(_RuleGroup(needs, gated, ungated, shared, tuple(number[r.needles] for r in gated),
+                                 tuple(number[r.needles] for r in ungated)))
     return tuple(groups)
 
 
@@ -341,14 +346,11 @@ def group_matches(rules: tuple[Rule, ...], gate: re.Pattern[str] | None, scan: s
     if gate is None or not any(run):
         return
     resume = [0] * len(rules)
-    for i in compress(range(len(rules)), run):
-        m = rules[i].regex.match(scan)  # the gate finds the places after a character, not the first one
-        if m is not None:
-            yield rules[i], m
-            resume[i] = m.end()
     indices = range(len(rules))
-    for place in gate.finditer(folded):
-        at = place.end()
+    # The gate finds the places after a character. Behind a NUL, as between the pieces of a compact
+    # text, the first place is one of them too: a rule is tried there only where its gate lets it start.
+    for place in gate.finditer("\0" + folded):
+        at = place.end() - 1
         for i in compress(indices, place.groups()):
             if run[i] and at >= resume[i]:
                 m = rules[i].regex.match(scan, at)
