@@ -94,7 +94,7 @@ def cache_dir() -> Path:
 def cache_file() -> Path:
     """The file for this Python and regex engine (another one never reads it)."""
     tag, version, magic, size = _ENGINE or ("none", 0, 0, 0)
-    return cache_dir() / f"regex-{tag}-{version:x}-{magic}-{size}.marshal"
+    return cache_dir() / f"startup-{tag}-{version:x}-{magic}-{size}.marshal"
 
 
 def compile(pattern: AnyStr, flags: int | re.RegexFlag = 0) -> re.Pattern[AnyStr]:
