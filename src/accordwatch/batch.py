@@ -19,13 +19,14 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from accordwatch.ingest import IngestError, read_inputs
 from accordwatch.model import RawInput
-from accordwatch.parallel import Outcome, Runner, fewer_collections, serial
+from accordwatch.parallel import Outcome, Runner, as_rows, fewer_collections, serial
 from accordwatch.pipeline import Processed, corpus_context
 from accordwatch.rules_version import extracted_with, rules_fingerprint
-from accordwatch.store.prepared import PreparedDocument, prepare
+from accordwatch.store.prepared import PreparedDocument
 
 BATCH_SIZE = 50  # documents in the first batch; each following one may hold twice as many as the last
 MAX_BATCH_SIZE = 400
@@ -133,7 +134,7 @@ def _store_outcomes(store, outcomes: Iterator[tuple[RawInput, Outcome]], total: 
 def _flush(store, batch: list[Processed | PreparedDocument], run_id: int, summary: IngestSummary) -> None:
     if not batch:
         return
-    prepared = [p if isinstance(p, PreparedDocument) else prepare(p.doc, p.spans) for p in batch]
+    prepared = [cast(PreparedDocument, as_rows(p)) for p in batch]  # the batch holds no failures
     written = store.add_prepared(prepared, run_id=run_id)
     summary.added += written
     summary.already_stored += len(batch) - written

@@ -60,10 +60,11 @@ def process_chunk(raws: Sequence[RawInput], context: CorpusContext | None) -> li
 
     Documents come back as the rows the store writes (store.prepared), made here rather than by the
     single writer, which then only inserts them; rows also unpickle faster than model objects."""
-    return [_prepared(process_one(raw, context)) for raw in raws]
+    return [as_rows(process_one(raw, context)) for raw in raws]
 
 
-def _prepared(outcome: Outcome) -> Outcome:
+def as_rows(outcome: Outcome) -> PreparedDocument | str:
+    """A processed document as the rows the store writes (store.prepared); a failure as it is."""
     return prepare(outcome.doc, outcome.spans) if isinstance(outcome, Processed) else outcome
 
 
