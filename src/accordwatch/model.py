@@ -22,7 +22,7 @@ How = Literal["given", "read", "inferred"]
 
 def content_hash(text: str) -> str:
     """Stable document identity: SHA-256 of the decoded raw text, newlines normalised."""
-    norm = text.replace("\r\n", "\n").replace("\r", "\n")
+    norm = text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
     return hashlib.sha256(norm.encode("utf-8")).hexdigest()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import time
 from pathlib import Path
 
@@ -64,14 +65,14 @@ def test_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path: Path, s
 def test_missing_and_unreadable_paths(tmp_path: Path, story: bytes, monkeypatch):
     (tmp_path / "locked.txt").write_bytes(story)
     (tmp_path / "open.txt").write_bytes(story)
-    real_open = Path.open
+    real_open = os.open
 
-    def guarded_open(self, *args, **kwargs):  # tests run as root, where chmod 000 does not lock a file
-        if self.name == "locked.txt":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_open(self, *args, **kwargs)
+    def guarded_open(path, *args, **kwargs):  # tests run as root, where chmod 000 does not lock a file
+        if Path(path).name == "locked.txt":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "open", guarded_open)
+    monkeypatch.setattr(os, "open", guarded_open)
     docs, errors = ingest(tmp_path / "missing.txt", tmp_path / "locked.txt", tmp_path / "nowhere", tmp_path)
     assert [Path(d.source).name for d in docs] == ["open.txt"]
     assert [(Path(e.source).name, e.reason) for e in errors] == [
@@ -91,11 +92,9 @@ def test_folder_named_like_a_file_is_walked(tmp_path: Path, story: bytes):
 
 
 def test_special_file_is_not_read(tmp_path: Path):
-    import os
-
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
-    docs, errors = ingest(fifo)  # would block for ever if it were opened
+    docs, errors = ingest(fifo)  # would block for ever if it were opened for reading in blocking mode
     assert docs == [] and errors[0].reason == "not a regular file"
 
 
@@ -140,3 +139,22 @@ def test_one_bad_input_of_each_kind_in_one_batch(tmp_path: Path, resources: Path
     docs, errors = ingest(tmp_path)
     assert [Path(d.source).name for d in docs] == ["4.jsonl#1", "5.txt"]
     assert [Path(e.source).name for e in errors] == ["1.txt", "2.html", "3.pdf", "4.jsonl#2"]
+
+
+def test_a_read_cut_short_is_read_on_to_the_end(monkeypatch, story: bytes, tmp_path: Path):
+    """A read may return fewer bytes than asked for (a network file system, a read over 2 GiB on
+    Linux): the file is read to its end all the same."""
+    path = tmp_path / "a.txt"
+    path.write_bytes(story)
+    real_read = os.read
+    monkeypatch.setattr(os, "read", lambda fd, n: real_read(fd, min(n, 7)))
+    docs, errors = ingest(path)
+    assert errors == [] and docs[0].raw == story.decode("utf-8")
+
+
+def test_a_file_that_reports_no_size_is_read_whole():
+    status = Path("/proc/self/status")
+    if not status.exists() or os.stat(status).st_size != 0:
+        pytest.skip("needs Linux's /proc, whose files report a size of 0")
+    docs, errors = ingest(status)
+    assert errors == [] and docs[0].raw.startswith("Name:") and "\nPid:" in docs[0].raw

@@ -50,6 +50,9 @@ Kind = Literal["text", "html", "pdf", "jsonl"]
 KINDS_BY_SUFFIX: dict[str, Kind] = {
     ".txt": "text", ".md": "text", ".html": "html", ".htm": "html", ".pdf": "pdf", ".jsonl": "jsonl",
 }
+# Reading a file: O_NONBLOCK, so that a FIFO named as a document does not hang the run (it is
+# refused as not a regular file once open); O_BINARY where the system has it (Windows).
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 # Files a corpus folder carries about itself (matched on the name before its first dot).
 _CORPUS_DOCUMENTATION = frozenset({"readme", "license", "licence", "copying"})
 
@@ -108,7 +111,7 @@ def _walk(folder: Path) -> Iterator[tuple[Path, Path | None] | IngestError]:
             yield from _walk(Path(entry.path))
         elif _is_document_name(entry.name) and entry.is_file():
             path = Path(entry.path)
-            yield path, listing.sidecar_for(path)
+            yield path, listing.sidecar_for(path, entry.name)
 
 
 class _FolderListing:
@@ -120,14 +123,15 @@ class _FolderListing:
         # (a case-insensitive file system matches names the listing spells differently).
         self.lower_sidecars = {name.lower() for name in self.entries if name.lower().endswith(".meta.json")}
 
-    def sidecar_for(self, path: Path) -> Path | None:
-        """What meta.sidecar_for(path) finds, for a file of this folder."""
-        for name in (path.name + ".meta.json", path.stem + ".meta.json"):
-            entry = self.entries.get(name)
+    def sidecar_for(self, path: Path, name: str) -> Path | None:
+        """What meta.sidecar_for(path) finds, for a file of this folder named `name` (a document
+        name: it has a suffix, so its stem is what splitext leaves)."""
+        for candidate in (name + ".meta.json", os.path.splitext(name)[0] + ".meta.json"):
+            entry = self.entries.get(candidate)
             if entry is not None:
                 if entry.is_file():
-                    return path.with_name(name)
-            elif name.lower() in self.lower_sidecars:
+                    return path.with_name(candidate)
+            elif candidate.lower() in self.lower_sidecars:
                 return sidecar_for(path)
         return None
 
@@ -170,20 +174,34 @@ def _read_jsonl_file(path: Path, given: dict[str, MetaField], max_bytes: int
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
-    """The file's bytes; its size is checked before anything is read."""
+    """The file's bytes; its size is checked before anything is read.
+
+    One descriptor for the size check and the reading (open, fstat, read): a re-run over a stored
+    corpus does little else than this for each file, and a buffered file object or a second look-up
+    of the path by name cost more than the reading itself."""
     try:
-        info = path.stat()
+        fd = os.open(path, _OPEN_FLAGS)
+    except OSError as exc:
+        raise InputProblem(_os_reason(exc)) from exc
+    try:
+        info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise InputProblem("not a regular file")
         if info.st_size > max_bytes:
             raise InputProblem(f"file too large ({info.st_size:,} bytes; the limit is {max_bytes:,})")
-        with path.open("rb") as stream:
-            # Ask for the size stat gave (plus one, to notice growth): read(n) allocates n bytes up front.
-            data = stream.read(info.st_size + 1)
-            if len(data) > info.st_size:  # grown since, or a file that reports no size (/proc)
-                data += stream.read(max_bytes + 1 - len(data))
+        # Ask for the size fstat gave (plus one, to notice growth): read(n) allocates n bytes up front.
+        # Read on (to the end, or past the limit) when that is not what came: a file grown or shrunk
+        # since, one that reports no size (/proc), a read cut short.
+        data = os.read(fd, info.st_size + 1)
+        while len(data) != info.st_size and len(data) <= max_bytes:
+            more = os.read(fd, max_bytes + 1 - len(data))
+            if not more:
+                break
+            data += more
     except OSError as exc:
         raise InputProblem(_os_reason(exc)) from exc
+    finally:
+        os.close(fd)
     if len(data) > max_bytes:
         raise InputProblem(f"file too large (over the limit of {max_bytes:,} bytes)")
     return data
