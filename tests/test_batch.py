@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import json
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -62,6 +63,22 @@ def test_two_workers_store_what_one_process_stores(tmp_path):
     removed = [line["text"] for doc in got[0] for line in doc[4]]
     assert TEMPLATE_TOP in removed and TEMPLATE_BOTTOM in removed
     assert {kind for _, kind, *_ in got[1]} >= {"timex", "actor", "event"}
+
+
+def test_a_document_the_store_refuses_fails_alone(tmp_path):
+    """A JSONL line whose text holds a NUL (which PostgreSQL cannot keep, and so neither store does)
+    is one failed document, in a single process and in workers: the others are stored."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    texts = [path.read_text(encoding="utf-8") for path in sorted(EXAMPLES.glob("*.txt"))[:3]]
+    texts[1] = texts[1].replace("\n\n", "\n\u0000\n", 1)
+    (corpus / "feed.jsonl").write_text("".join(json.dumps({"text": t}) + "\n" for t in texts), encoding="utf-8")
+    for name, runner in (("one", None), ("two", ProcessRunner(2, chunk_size=1))):
+        summary, (docs, _) = ingest_into(tmp_path / f"{name}.db", corpus, runner)
+        assert (summary.added, summary.failed) == (2, 1)
+        assert [e.source for e in summary.errors] == [f"{corpus / 'feed.jsonl'}#2"]
+        assert "NUL" in summary.errors[0].reason
+        assert [source for _, source, *_ in docs] == [f"{corpus / 'feed.jsonl'}#1", f"{corpus / 'feed.jsonl'}#3"]
 
 
 def test_second_parallel_run_adds_nothing(tmp_path):

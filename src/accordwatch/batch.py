@@ -19,12 +19,11 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import cast
 
 from accordwatch.ingest import IngestError, read_inputs
 from accordwatch.model import RawInput
 from accordwatch.parallel import Outcome, Runner, as_rows, fewer_collections, serial
-from accordwatch.pipeline import Processed, corpus_context
+from accordwatch.pipeline import corpus_context
 from accordwatch.rules_version import extracted_with, rules_fingerprint
 from accordwatch.store.prepared import PreparedDocument
 
@@ -107,14 +106,15 @@ def _store_outcomes(store, outcomes: Iterator[tuple[RawInput, Outcome]], total: 
 
     `settle` is called once the first outcome is there: whatever processing it loaded (modules, rules)
     stays for the whole run."""
-    batch: list[Processed | PreparedDocument] = []
+    batch: list[PreparedDocument] = []
     limit, opened = BATCH_SIZE, 0.0
     for i, (raw, outcome) in enumerate(outcomes):
         if i == 0:
             settle()
         if progress:
             progress(i, total, raw.source)
-        if isinstance(outcome, Processed | PreparedDocument):
+        outcome = as_rows(outcome)  # from this process's pipeline, the rows are made here
+        if isinstance(outcome, PreparedDocument):
             if not batch:
                 opened = time.monotonic()
             batch.append(outcome)
@@ -131,13 +131,12 @@ def _store_outcomes(store, outcomes: Iterator[tuple[RawInput, Outcome]], total: 
         progress(total, total, "")
 
 
-def _flush(store, batch: list[Processed | PreparedDocument], run_id: int, summary: IngestSummary) -> None:
+def _flush(store, batch: list[PreparedDocument], run_id: int, summary: IngestSummary) -> None:
     if not batch:
         return
-    prepared = [cast(PreparedDocument, as_rows(p)) for p in batch]  # the batch holds no failures
-    written = store.add_prepared(prepared, run_id=run_id)
+    written = store.add_prepared(batch, run_id=run_id)
     summary.added += written
     summary.already_stored += len(batch) - written
-    summary.added_ids.extend(p.id for p in prepared)
+    summary.added_ids.extend(p.id for p in batch)
     batch.clear()
 

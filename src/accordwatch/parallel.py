@@ -64,8 +64,14 @@ def process_chunk(raws: Sequence[RawInput], context: CorpusContext | None) -> li
 
 
 def as_rows(outcome: Outcome) -> PreparedDocument | str:
-    """A processed document as the rows the store writes (store.prepared); a failure as it is."""
-    return prepare(outcome.doc, outcome.spans) if isinstance(outcome, Processed) else outcome
+    """A processed document as the rows the store writes (store.prepared); a failure as it is, and
+    a document the store refuses (a NUL character in its text) as a failure of its own."""
+    if not isinstance(outcome, Processed):
+        return outcome
+    try:
+        return prepare(outcome.doc, outcome.spans)
+    except ValueError as exc:  # one document the store refuses must not stop the others
+        return f"storing failed: {exc}"
 
 
 def serial(raws: Sequence[RawInput], context: CorpusContext | None) -> Iterator[tuple[RawInput, Outcome]]:
