@@ -21,11 +21,10 @@ import sqlalchemy as sa
 
 from accordwatch.model import Span
 from accordwatch.store.codec import attr_names
-from accordwatch.store.engine import json_chunks
 from accordwatch.store.schema import spans
+from accordwatch.store.span_row import span_values
 
 SPAN_COLUMNS = tuple(c.name for c in spans.columns)  # id first
-_BASE = attrgetter("doc_id", "kind", "start", "end", "text", "label", "rule_id", "confidence")
 
 
 def write_rows(conn: sa.Connection, table: sa.Table, columns: Sequence[str], rows: Sequence[tuple]) -> None:
@@ -125,31 +124,15 @@ def _make_attrs_getter(cls: type[Span]) -> Callable[[Span], dict[str, Any]]:
     return lambda span: dict(zip(names, values(span)))  # as many values as names: attrgetter(*names)
 
 
-def span_values(spans_: Sequence[Span]) -> tuple[list[tuple], list[dict[str, Any]]]:
-    """The spans' rows without their ids (SPAN_COLUMNS[1:]), and the attrs of each span (in the same order)."""
-    getters = _ATTRS_GETTERS
-    attrs: list[dict[str, Any]] = []
-    rows: list[tuple] = []
-    join, encode = "".join, json_chunks  # json_dumps(fields), without its Python frames
-    for span in spans_:
-        getter = getters.get(type(span)) or attrs_getter(type(span))
-        fields = getter(span)
-        attrs.append(fields)
-        rows.append((*_BASE(span), join(encode(fields, 0))))
-    return rows, attrs
-
-
-def span_rows(ids: Sequence[int], spans_: Sequence[Span]) -> tuple[list[tuple], list[dict[str, Any]]]:
-    """The spans' rows (SPAN_COLUMNS), and the attrs of each span (in the same order)."""
+def span_rows(ids: Sequence[int], spans_: Sequence[Span]) -> list[tuple]:
+    """The spans' rows (SPAN_COLUMNS)."""
     if len(ids) != len(spans_):
         raise ValueError(f"{len(ids)} ids for {len(spans_)} spans")
-    values, attrs = span_values(spans_)
-    return [(span_id, *row) for span_id, row in zip(ids, values)], attrs
+    return [(span_id, *row) for span_id, row in zip(ids, span_values(spans_))]
 
 
-def insert_spans(conn: sa.Connection, spans_: Sequence[Span]) -> tuple[list[int], list[dict[str, Any]]]:
-    """Write the spans; returns their ids and their attrs, in order."""
+def insert_spans(conn: sa.Connection, spans_: Sequence[Span]) -> list[int]:
+    """Write the spans; returns their ids, in order."""
     ids = reserve_span_ids(conn, len(spans_))
-    rows, attrs = span_rows(ids, spans_)
-    write_rows(conn, spans, SPAN_COLUMNS, rows)
-    return ids, attrs
+    write_rows(conn, spans, SPAN_COLUMNS, span_rows(ids, spans_))
+    return ids

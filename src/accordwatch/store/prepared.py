@@ -16,10 +16,11 @@ from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from accordwatch.model import Document, Span
-from accordwatch.store.bulk import span_values
+from accordwatch.store.bulk import attrs_getter
 from accordwatch.store.codec import document_values
 from accordwatch.store.engine import json_dumps
 from accordwatch.store.events import index_values
+from accordwatch.store.span_row import span_values
 
 # Document columns prepared here as JSON text.
 JSON_COLUMNS = ("offsets", "removed", "meta")
@@ -65,15 +66,14 @@ def prepare(doc: Document, doc_spans: Sequence[Span]) -> PreparedDocument:
     row = document_values(doc)
     for name in JSON_COLUMNS:
         row[name] = json_dumps(row[name])
-    values, attrs = span_values(doc_spans)
     events: list[tuple] = []
     actors: list[tuple] = []
-    for index, (span, fields) in enumerate(zip(doc_spans, attrs)):
+    for index, span in enumerate(doc_spans):
         if span.kind == "event":
-            event, its_actors = index_values(index, span.doc_id, span.label, fields)
+            event, its_actors = index_values(index, span.doc_id, span.label, attrs_getter(type(span))(span))
             events.append(event)
             actors.extend(its_actors)
-    return PreparedDocument(doc.id, doc.source, row, values, events, actors)
+    return PreparedDocument(doc.id, doc.source, row, span_values(doc_spans), events, actors)
 
 
 def with_ids(rows: list[tuple], span_ids: Sequence[int]) -> list[tuple]:
