@@ -27,7 +27,9 @@ MOVE_NOUN = re.compile(r"\b(?:withdrawal|deployment|pull-?out|redeployment|demob
                        r"presence)(?:\s+of)?$", re.IGNORECASE)
 OF_ARTICLE = re.compile(r"\s*(?:of\s+)?(?:the\s+|its\s+|their\s+)?")
 PASSIVE = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+\s+)?$", re.IGNORECASE)
-PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)*)")
+# That is \b(?:in|at)\s+..., written to start with "i" or "a" (re then skips at once to those letters, where a
+# pattern starting with \b is tried at every position); "(?<!\w.)" after that letter is the word boundary before it.
+PLACE = re.compile(r"(?:i(?<!\w.)n|a(?<!\w.)t)\s+(?:the\s+)?((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)*)")
 # What joins coordinated names: a comma, "and", ", and", "&" (with "or" for objects of a preposition).
 JOINER = re.compile(r"\s*(?:,|and|,\s*and|&)\s*")
 OBJECT_JOINER = re.compile(r"\s*(?:,|and|,\s*and|or|&)\s*")
