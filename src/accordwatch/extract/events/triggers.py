@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from accordwatch.extract.events.letters import first_letter
 from accordwatch.extract.events.lexicon import TriggerRule, modality_rules, prefix_table, trigger_rules
 from accordwatch.extract.events.scan import candidates, patterns_for
 
@@ -27,9 +28,11 @@ SUBORDINATOR = re.compile(
     r"\b(?:if|unless|as|because|after|following|when|while|whereas|despite|since|before|until|during|who|which|that)\b",
     re.IGNORECASE)
 # A noun in a prepositional phrase ("in the aftermath of renewed clashes") is background, not the main event
-# ("six weeks of fighting" is a measure of it, not a phrase about it).
-BACKGROUND = re.compile(r"\b(?:during|after|following|before|since|amid|despite|in|at|within|throughout|with|"
-                        r"including|(?<!weeks )(?<!days )(?<!months )(?<!years )(?<!hours )of)"
+# ("six weeks of fighting" is a measure of it, not a phrase about it). Written to start with its first letters,
+# see letters.py.
+BACKGROUND = re.compile(first_letter("dafbsiwto") + r"(?<!\w.)(?:(?<=d)uring|(?<=a)fter|(?<=f)ollowing|(?<=b)efore|"
+                        r"(?<=s)ince|(?<=a)mid|(?<=d)espite|(?<=i)n|(?<=a)t|(?<=w)ithin|(?<=t)hroughout|(?<=w)ith|"
+                        r"(?<=i)ncluding|(?<=o)(?<!weeks o)(?<!days o)(?<!months o)(?<!years o)(?<!hours o)f)"
                         r"\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 # ... but not the complement of a verb ("engaged in ethnic cleansing", "took part in talks"), nor a verb after a
 # phrase ending in a name ("police in Jericho confiscated", "settlers in the city of Hebron set fire").
