@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from accordwatch.extract.events.actors import PLACE
 from accordwatch.extract.events.triggers import (
     CLAUSE_BREAK,
     Trigger,
@@ -19,6 +20,7 @@ from accordwatch.extract.sentences import sentence_spans, sentences
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "karabakh"
 PLAIN_CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\bthat\b|\bwhich\b|\bwho\b|\bbut\b")
+PLAIN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)*)")
 
 
 def texts() -> list[str]:
@@ -38,6 +40,23 @@ def test_clause_break_equals_its_plain_form_within_bounds():
         s = "".join(rng.choice(pieces) for _ in range(8))
         a, b = sorted(rng.sample(range(len(s) + 1), 2))
         assert [m.span() for m in CLAUSE_BREAK.finditer(s, a, b)] == [m.span() for m in PLAIN_CLAUSE_BREAK.finditer(s, a, b)]
+
+
+def test_place_equals_its_plain_form_on_real_text():
+    for text in texts():
+        assert [(m.span(), m.span(1)) for m in PLACE.finditer(text)] == \
+            [(m.span(), m.span(1)) for m in PLAIN_PLACE.finditer(text)]
+
+
+def test_place_equals_its_plain_form_within_bounds():
+    """With start and end bounds (as location searches after a trigger), word boundaries included."""
+    pieces = ["in", "at", " ", "the ", "Baku", "Nagorno-Karabakh", "x", "-", "é", "\n", "i", "a", "n", "t", "’", "I"]
+    rng = random.Random(11)
+    for _ in range(20000):
+        s = "".join(rng.choice(pieces) for _ in range(8))
+        a, b = sorted(rng.sample(range(len(s) + 1), 2))
+        assert [(m.span(), m.span(1)) for m in PLACE.finditer(s, a, b)] == \
+            [(m.span(), m.span(1)) for m in PLAIN_PLACE.finditer(s, a, b)]
 
 
 @pytest.mark.parametrize("text", texts())

@@ -5,12 +5,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from accordwatch.extract.events.letters import first_letter
 from accordwatch.extract.events.triggers import Trigger
 from accordwatch.model import ActorMention
 
-# An actor right after one of these is an object or a place, not the subject.
-PREPOSITION = re.compile(r"\b(?:of|to|with|against|from|into|between|among|for|on|in|at|over|toward|towards|"
-                         r"under|about|than|including|like|whom)\s+(?:the\s+|its\s+|their\s+)?$", re.IGNORECASE)
+# An actor right after one of these is an object or a place, not the subject. (Written to start with its first
+# letters, see letters.py.)
+PREPOSITION = re.compile(first_letter("otwafibul") + r"(?<!\w.)(?:(?<=o)f|(?<=t)o|(?<=w)ith|(?<=a)gainst|(?<=f)rom|"
+                         r"(?<=i)nto|(?<=b)etween|(?<=a)mong|(?<=f)or|(?<=o)n|(?<=i)n|(?<=a)t|(?<=o)ver|(?<=t)oward|"
+                         r"(?<=t)owards|(?<=u)nder|(?<=a)bout|(?<=t)han|(?<=i)ncluding|(?<=l)ike|(?<=w)hom)"
+                         r"\s+(?:the\s+|its\s+|their\s+)?$", re.IGNORECASE)
 # Both are matched at a sentence's start (pattern.match(text, lo, pos): no copy of the sentence).
 FRONTED = re.compile(r"(?:In|On|At|After|Following|When|Under|Since|As|During|Building|According|Before|Despite|"
                      r"While|With|Once|Later|Amid)\b")
@@ -26,8 +30,11 @@ APPOSITIVE = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?,\s*(?:a|an|the|its|his|her|
 MOVE_NOUN = re.compile(r"\b(?:withdrawal|deployment|pull-?out|redeployment|demobili[sz]ation|mobili[sz]ation|arrival|"
                        r"presence)(?:\s+of)?$", re.IGNORECASE)
 OF_ARTICLE = re.compile(r"\s*(?:of\s+)?(?:the\s+|its\s+|their\s+)?")
-PASSIVE = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+\s+)?$", re.IGNORECASE)
-PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)*)")
+PASSIVE = re.compile(first_letter("wbia") + r"(?<!\w.)(?:(?<=w)(?:as|ere)|(?<=b)(?:een|e|eing)|(?<=i)s|(?<=a)re)"
+                     r"\s+(?:\w+\s+)?$", re.IGNORECASE)
+# That is \b(?:in|at)\s+..., written to start with "i" or "a" (re then skips at once to those letters, where a
+# pattern starting with \b is tried at every position); "(?<!\w.)" after that letter is the word boundary before it.
+PLACE = re.compile(r"(?:i(?<!\w.)n|a(?<!\w.)t)\s+(?:the\s+)?((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)*)")
 # What joins coordinated names: a comma, "and", ", and", "&" (with "or" for objects of a preposition).
 JOINER = re.compile(r"\s*(?:,|and|,\s*and|&)\s*")
 OBJECT_JOINER = re.compile(r"\s*(?:,|and|,\s*and|or|&)\s*")

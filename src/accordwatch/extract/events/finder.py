@@ -31,6 +31,7 @@ from accordwatch.extract.events.dating import (
     opening_timex,
     sentence_tense_dct,
 )
+from accordwatch.extract.events.letters import first_letter
 from accordwatch.extract.events.lexicon import modality_rules
 from accordwatch.extract.events.merge import (
     drop_undated_retellings,
@@ -58,15 +59,17 @@ AIM = re.compile(r"\b(?:mandate|aim|goal|task|purpose|objective|efforts?)\b[^.;]
 AGREEMENT_NOUN = re.compile(r"\b(?:agreements?|statements?|declarations?|treat(?:y|ies)|documents?|accords?)\s+$",
                             re.IGNORECASE)
 # Phrases that make what follows them in their clause an aim, however far the trigger is.
-AIM_OPENER = re.compile(r"\b(?:with a view to|in order to|so as to|with the (?:aim|goal|purpose|objective) of|"
-                        r"aimed at|in an effort to)\b", re.IGNORECASE)
+# (Written to start with its first letters, see letters.py.)
+AIM_OPENER = re.compile(first_letter("wisa") + r"(?<!\w.)(?:(?<=w)ith a view to|(?<=i)n order to|(?<=s)o as to|"
+                        r"(?<=w)ith the (?:aim|goal|purpose|objective) of|(?<=a)imed at|(?<=i)n an effort to)\b",
+                        re.IGNORECASE)
 STRONG_BREAK = re.compile(r"[;:()\u2014\u2013]|\s-\s|\b(?:that|which|who|but|while|whereas)\b")
 # Types of reactions to other events: what they are about carries its own date.
 REACTIONS = frozenset({"SUPPORT", "ACCUSE", "REJECT", "PROTEST"})
 DEMONSTRATIVE = re.compile(r"\b(?:[Tt]his|[Tt]hese|[Tt]hose|[Ss]uch)\s+(?:[a-z-]+\s+)?$")
 PRESENT_IN_TRIGGER = re.compile(r"\b(?:is|are|remains?)\b", re.IGNORECASE)
 TO_BEFORE = re.compile(r"\bto\s+$")
-CONDITION = re.compile(r"\b(?:if|unless|whether)\b", re.IGNORECASE)
+CONDITION = re.compile(first_letter("iuw") + r"(?<!\w.)(?:(?<=i)f|(?<=u)nless|(?<=w)hether)\b", re.IGNORECASE)
 
 
 class _Context:

@@ -10,24 +10,29 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from accordwatch.extract.events.letters import first_letter
 from accordwatch.extract.events.lexicon import TriggerRule, modality_rules, prefix_table, trigger_rules
 from accordwatch.extract.events.scan import candidates, patterns_for
 
 # Clause punctuation: a modality cue does not reach across it, nor does a timex date an event across it.
 # That is [,;:()\u2014\u2013]|\s-\s|\bthat\b|\bwhich\b|\bwho\b|\bbut\b, written to start with the class of
-# the first characters it can match (then the look-behinds say which alternative that character began, and
-# "(?<!\w.)" puts a word boundary before it): re skips at once to such characters, where a pattern starting
-# with an alternation of a class, \s and \b is tried at every position. The alternatives start with distinct
-# characters, so the first that matches is the same as before.
-CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013\stwb](?:(?<=[,;:()\u2014\u2013])|(?<=\s)-\s|(?<=t)(?<!\w.)hat\b|"
-                          r"(?<=w)(?<!\w.)(?:hich|ho)\b|(?<=b)(?<!\w.)ut\b)")
+# the first characters it can match: re skips at once to such characters, where a pattern starting with an
+# alternation of a class, \s and \b is tried at every position. After that character, each alternative first
+# reads its own next character (a literal, which re rejects without entering the alternative: most places are
+# blanks and words starting with t, w or b), then the look-behinds say which alternative the first character
+# began, and "(?<!\w..)" puts a word boundary before it; the punctuation, with no next character, comes last.
+# The alternatives start with distinct characters, so at most one of them matches, the same as before.
+CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013\stwb](?:-(?<=\s-)\s|h(?<=th)(?<!\w..)at\b|h(?<=wh)(?<!\w..)(?:ich|o)\b|"
+                          r"u(?<=bu)(?<!\w..)t\b|(?<=[,;:()\u2014\u2013]))")
 SUBORDINATOR = re.compile(
     r"\b(?:if|unless|as|because|after|following|when|while|whereas|despite|since|before|until|during|who|which|that)\b",
     re.IGNORECASE)
 # A noun in a prepositional phrase ("in the aftermath of renewed clashes") is background, not the main event
-# ("six weeks of fighting" is a measure of it, not a phrase about it).
-BACKGROUND = re.compile(r"\b(?:during|after|following|before|since|amid|despite|in|at|within|throughout|with|"
-                        r"including|(?<!weeks )(?<!days )(?<!months )(?<!years )(?<!hours )of)"
+# ("six weeks of fighting" is a measure of it, not a phrase about it). Written to start with its first letters,
+# see letters.py.
+BACKGROUND = re.compile(first_letter("dafbsiwto") + r"(?<!\w.)(?:(?<=d)uring|(?<=a)fter|(?<=f)ollowing|(?<=b)efore|"
+                        r"(?<=s)ince|(?<=a)mid|(?<=d)espite|(?<=i)n|(?<=a)t|(?<=w)ithin|(?<=t)hroughout|(?<=w)ith|"
+                        r"(?<=i)ncluding|(?<=o)(?<!weeks o)(?<!days o)(?<!months o)(?<!years o)(?<!hours o)f)"
                         r"\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 # ... but not the complement of a verb ("engaged in ethnic cleansing", "took part in talks"), nor a verb after a
 # phrase ending in a name ("police in Jericho confiscated", "settlers in the city of Hebron set fire").
