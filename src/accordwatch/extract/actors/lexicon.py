@@ -257,6 +257,7 @@ class Lexicon:
         # first token -> the second tokens of the longer phrases it starts: "the" starts a few phrases of
         # four tokens, and most of the "the"s of a text are followed by none of their second words.
         self._seconds: dict[str, set[str]] = {}
+        self._single: set[str] = set()  # the tokens that are a phrase of their own
 
     def add(self, form: str, kind: str, ref: Entry | Place | Office | GenericNoun) -> None:
         key = tuple(tokenize(form).keys)
@@ -265,6 +266,8 @@ class Lexicon:
         self._index.setdefault(key, []).append(Item(kind, ref, form, _case_rule(form)))
         if len(key) > 1:
             self._seconds.setdefault(key[0], set()).add(key[1])
+        else:
+            self._single.add(key[0])
         sizes = self._sizes.setdefault(key[0], [])
         if len(key) not in sizes:
             sizes.append(len(key))
@@ -273,16 +276,23 @@ class Lexicon:
     def match(self, tokens: Tokens) -> list[Phrase]:
         """Non-overlapping phrases, longest first at each position, left to right."""
         out: list[Phrase] = []
-        keys, words, sizes_of, index, seconds_of = tokens.keys, tokens.words, self._sizes, self._index, self._seconds
+        keys, words, sizes_of, index = tokens.keys, tokens.words, self._sizes, self._index
+        seconds_of, single = self._seconds, self._single
         n, pos = len(keys), 0
         # Only a token that starts some phrase can start a match: one set look-up per token, at C speed.
         for i in compress(range(n), map(sizes_of.__contains__, keys)):
             if i < pos:
                 continue
             key = keys[i]
-            second = keys[i + 1] if i + 1 < n else ""
-            for size in sizes_of[key]:
-                if i + size > n or size > 1 and second not in seconds_of[key]:
+            # the longer phrases only where the next token may be their second (most "the"s start none)
+            if i + 1 < n and keys[i + 1] in seconds_of.get(key, ()):
+                sizes = sizes_of[key]
+            elif key in single:
+                sizes = _ONE_TOKEN
+            else:
+                continue
+            for size in sizes:
+                if i + size > n:
                     continue
                 items = index.get(tuple(keys[i:i + size]))
                 if items:
@@ -293,6 +303,9 @@ class Lexicon:
                         pos = i + size
                         break
         return out
+
+
+_ONE_TOKEN = [1]
 
 
 @lru_cache(maxsize=1)
