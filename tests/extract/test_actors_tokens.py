@@ -41,12 +41,13 @@ def test_white_space_is_every_space_character():
 
 
 def test_tokens_equal_one_match_at_a_time_on_odd_strings():
-    pieces = list("aAsS.Z_-'’‐‑ \n\t,é9ß\u2028\xa0İ()") + ["s", "ab", "U.S."]
+    pieces = list("aAsS.Z_-'’‐‑ \n\t,é9ßÉ?\u2028\xa0İ\u03d2ﬁ()") + ["s", "ab", "U.S."]
     rng = random.Random(7)
     for _ in range(20000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
         tokens = tokenize(text)
         assert tokens.spans == [m.span() for m in _TOKEN.finditer(text)], text
+        assert tokens.capitalised() == [i for i, w in enumerate(tokens.words) if w[:1].isupper()], text
 
 
 @pytest.mark.parametrize("text", texts())

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, compress, count, repeat
-from operator import add, itemgetter, not_
+from operator import add, not_
 from typing import NamedTuple, overload
 
 from accordwatch.extract.actors.gazetteer import (
@@ -27,6 +27,7 @@ from accordwatch.extract.actors.gazetteer import (
     load_offices,
     load_places,
 )
+from accordwatch.extract.skeleton import byte_table, skeleton
 
 # Dotted acronyms (U.S., U.N.), words with inner hyphens or apostrophes (Nagorno-Karabakh, d'Ivoire),
 # a possessive 's as its own token, any other single character. Every token starts with a non-space
@@ -52,7 +53,8 @@ class Tokens:
 
     def __init__(self, text: str):
         self.words, self.starts = _words_and_starts(text)
-        self.keys: list[str] = _keys(self.words, text.isascii())
+        self._joined = " ".join(self.words)  # no token holds a space
+        self.keys: list[str] = _keys(self._joined, text.isascii())
         self._capitalised: list[int] | None = None
         self._ends: list[int] | None = None
 
@@ -73,7 +75,7 @@ class Tokens:
     def capitalised(self) -> list[int]:
         """Indices of the tokens that start with a capital letter (computed once)."""
         if self._capitalised is None:
-            self._capitalised = list(compress(range(len(self.words)), map(str.isupper, map(_FIRST, self.words))))
+            self._capitalised = _capitalised(self.words, self._joined)
         return self._capitalised
 
     def __len__(self) -> int:
@@ -94,7 +96,26 @@ class Tokens:
         return self._token(i)
 
 
-_FIRST = itemgetter(0)
+# The words joined by spaces as bytes (extract/skeleton.py): a blank for the space between two words, "A"
+# for a capital, "x" for anything else; a character beyond Latin-1 (whose skeleton byte is "?") is a capital
+# maybe, tested on the word itself.
+_CAPITAL_BYTES = byte_table(lambda c: " " if c == " " else "A" if c.isupper() else "x")
+_MAYBE_CAPITAL_BYTES = byte_table(lambda c: " " if c == " " else "A" if c.isupper() or c == "?" else "x")
+
+
+def _capitalised(words: list[str], joined: str) -> list[int]:
+    """The indices of the words that start with a capital letter, from a few C-level calls on their
+    skeleton instead of a test a word. With a blank put before the first, every word follows a blank,
+    so splitting at each blank followed by a capital gives a part before each capitalised word: its
+    index is the number of blanks before it (those inside the parts before, and one each split)."""
+    if not words:
+        return []
+    skel = skeleton(joined, _CAPITAL_BYTES)
+    data = skel.data if skel.exact else skeleton(joined, _MAYBE_CAPITAL_BYTES).data
+    parts = (b" " + data).split(b" A")
+    found = list(accumulate(map(add, map(bytes.count, parts[:-1], repeat(b" ")), repeat(1)), initial=-1))
+    del found[0]
+    return found if skel.exact else [i for i in found if words[i][0].isupper()]
 
 
 def tokenize(text: str) -> Tokens:
@@ -169,13 +190,12 @@ def _key(word: str) -> str:
     return word.replace("\u2019", "'").replace("\u2010", "-").replace("\u2011", "-").casefold()
 
 
-def _keys(words: list[str], ascii_only: bool) -> list[str]:
-    """_key of every word, computed on the words joined (no token holds a space, and case-folding
-    makes none): the same keys as word by word, from three C-level calls. Case-folding equals
-    lower-casing on ASCII, and straightening quotes and hyphens changes nothing there."""
-    if not words:
+def _keys(joined: str, ascii_only: bool) -> list[str]:
+    """_key of every word, computed on the words joined by spaces (no token holds a space, and
+    case-folding makes none): the same keys as word by word, from a few C-level calls. Case-folding
+    equals lower-casing on ASCII, and straightening quotes and hyphens changes nothing there."""
+    if not joined:
         return []
-    joined = " ".join(words)
     if ascii_only:
         return joined.lower().split(" ")
     return joined.replace("\u2019", "'").replace("\u2010", "-").replace("\u2011", "-").casefold().split(" ")
@@ -237,6 +257,7 @@ class Lexicon:
         # first token -> the second tokens of the longer phrases it starts: "the" starts a few phrases of
         # four tokens, and most of the "the"s of a text are followed by none of their second words.
         self._seconds: dict[str, set[str]] = {}
+        self._single: set[str] = set()  # the tokens that are a phrase of their own
 
     def add(self, form: str, kind: str, ref: Entry | Place | Office | GenericNoun) -> None:
         key = tuple(tokenize(form).keys)
@@ -245,6 +266,8 @@ class Lexicon:
         self._index.setdefault(key, []).append(Item(kind, ref, form, _case_rule(form)))
         if len(key) > 1:
             self._seconds.setdefault(key[0], set()).add(key[1])
+        else:
+            self._single.add(key[0])
         sizes = self._sizes.setdefault(key[0], [])
         if len(key) not in sizes:
             sizes.append(len(key))
@@ -253,16 +276,23 @@ class Lexicon:
     def match(self, tokens: Tokens) -> list[Phrase]:
         """Non-overlapping phrases, longest first at each position, left to right."""
         out: list[Phrase] = []
-        keys, words, sizes_of, index, seconds_of = tokens.keys, tokens.words, self._sizes, self._index, self._seconds
+        keys, words, sizes_of, index = tokens.keys, tokens.words, self._sizes, self._index
+        seconds_of, single = self._seconds, self._single
         n, pos = len(keys), 0
         # Only a token that starts some phrase can start a match: one set look-up per token, at C speed.
         for i in compress(range(n), map(sizes_of.__contains__, keys)):
             if i < pos:
                 continue
             key = keys[i]
-            second = keys[i + 1] if i + 1 < n else ""
-            for size in sizes_of[key]:
-                if i + size > n or size > 1 and second not in seconds_of[key]:
+            # the longer phrases only where the next token may be their second (most "the"s start none)
+            if i + 1 < n and keys[i + 1] in seconds_of.get(key, ()):
+                sizes = sizes_of[key]
+            elif key in single:
+                sizes = _ONE_TOKEN
+            else:
+                continue
+            for size in sizes:
+                if i + size > n:
                     continue
                 items = index.get(tuple(keys[i:i + size]))
                 if items:
@@ -273,6 +303,9 @@ class Lexicon:
                         pos = i + size
                         break
         return out
+
+
+_ONE_TOKEN = [1]
 
 
 @lru_cache(maxsize=1)
