@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import time
 from pathlib import Path
 from types import ModuleType
 
@@ -54,9 +53,7 @@ def test_tempeval3_training_floors(tmp_path: Path) -> None:
     scorer = _load("timeml.py")
     gold = shared_path("eval", "tempeval3", "train")
     scorer.strip(str(gold), str(tmp_path / "in"))
-    started = time.perf_counter()
     assert tag_timeml_dir(tmp_path / "in", tmp_path / "out") == 256
-    assert time.perf_counter() - started < 20
     res = scorer.score(str(gold), str(tmp_path / "out"))
     assert res["problems"] == []
     # Floors pinned a little under what we measure (94.6 / 88.4 / 82.1).

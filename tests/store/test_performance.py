@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from contextlib import contextmanager
 
 import sqlalchemy as sa
@@ -41,13 +40,10 @@ def test_batch_statements_do_not_grow_with_documents(store):
     assert statements_for(0, 10) == statements_for(10, 400)
 
 
-def test_bulk_insert_of_2000_documents_with_50_spans_takes_seconds(store):
+def test_bulk_insert_of_2000_documents_with_50_spans(store):
+    # How fast: tests/store/throughput.py and bench/bench_store_write.py print it (no timed tests).
     items = [synthetic_document(i, spans=50) for i in range(2000)]
-    t0 = time.perf_counter()
     for k in range(0, len(items), 200):
         store.add_batch(items[k:k + 200])
-    elapsed = time.perf_counter() - t0
     stats = store.stats()
     assert stats["documents"] == 2000 and sum(stats["spans"].values()) == 100_000
-    # Measured about 3 s (SQLite) and 6 s (PostgreSQL) on 2 shared cores; minutes would mean a regression.
-    assert elapsed < 60, f"{elapsed:.1f} s"
