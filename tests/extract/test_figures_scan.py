@@ -113,3 +113,17 @@ def test_currency_before_equals_the_plain_search(text):
         if m and not (m.group(1)[0].isalpha() and m.start() > 0 and text[m.start() - 1].isalnum()):
             plain = (m.start(), lex.currency_prefixes[m.group(1)])
         assert objects.currency_before(text, pos, lex) == plain
+
+
+def test_scaled_by_one_is_the_printed_value():
+    """`scaled` returns a whole number scaled by one as it is: such a number of up to twelve digits prints
+    as itself (the plain way: the product printed to twelve digits and read back)."""
+    from accordwatch.extract.figures.numbers import digit_numbers, scaled
+
+    lex = lexicon()
+    values = [n.value for text in TEXTS for n in digit_numbers(text, lex)]
+    values += [0.0, -0.0, 1.0, 999_999_999_999.0, 1e12, 1_234_567_890_123.0, -5.0, 2.5, 1.80, 8.2, 0.1 + 0.2]
+    assert len(values) > 100
+    for value in values:
+        for scale in (1.0, 1000.0, 1e9):
+            assert repr(scaled(value, scale)) == repr(float(f"{value * scale:.12g}"))

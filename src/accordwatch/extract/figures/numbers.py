@@ -103,6 +103,8 @@ def _hundredths(number: str) -> bool:
 
 def scaled(value: float, scale: float) -> float:
     """value * scale without binary noise: 8.2 * 1e9 is 8200000000, not 8199999999.999999."""
+    if scale == 1.0 and value.is_integer() and -1e12 < value < 1e12:
+        return value  # most numbers are scaled by one: a whole number of twelve digits or fewer prints as itself
     return float(f"{value * scale:.12g}")
 
 
