@@ -90,7 +90,7 @@ def test_head_nouns_in_capitals_and_agreement_text():
         [(h.start(), h.end()) for h in [*rules.strong.finditer(text), *rules.weak.finditer(text)]])
 
 
-@pytest.mark.parametrize("text", [*TEXTS, "It cost ABOUT 5, some\t\t7, (about 8, approx. 9, MORE THAN 10, Kelvin \u212a 11."])
+@pytest.mark.parametrize("text", [*TEXTS, "It cost ABOUT 5, some\t\t7, (about 8, approx. 9, MORE THAN 10, Kelvin \u212a 11, THE 12, all\n13, tho\u017fe 14, These\t\t15."])
 def test_qualifier_and_unit_lookups_match_the_plain_alternations(text):
     lex = lexicon()
     qualifier = re.compile(rf"(?<![\w])({_alternation(list(lex.qualifiers))})\s+$", re.IGNORECASE)
@@ -101,6 +101,8 @@ def test_qualifier_and_unit_lookups_match_the_plain_alternations(text):
                                                             else (pos, ""))
         a, b = unit.match(text, pos), lex.unit_after.match(text, pos)
         assert (a and a.span(1)) == (b and b.span(1))
+        d = lex.determiner_before.search(text, max(0, pos - 8), pos)
+        assert objects.determiner_before(text, pos, lex) == (d.start() if d else pos)
 
 
 @pytest.mark.parametrize("text", [*TEXTS, "paid US$ 5, USD\n7, £\t\n8, Rs 9, RUB\n\n10, SUSD 11, US dollars 12, $\n"])
