@@ -129,3 +129,25 @@ def test_scaled_by_one_is_the_printed_value():
     for value in values:
         for scale in (1.0, 1000.0, 1e9):
             assert repr(scaled(value, scale)) == repr(float(f"{value * scale:.12g}"))
+
+
+@pytest.mark.parametrize("text", [*TEXTS, "".join(map(chr, range(256))), "Ünal ÀÉÎÕÜ ß µ ÿ £5 Þ \u0130"])
+def test_lower_same_length_is_str_lower_where_that_keeps_the_length(text):
+    """A Latin-1 text is lower-cased by a byte translation: the same as str.lower."""
+    low = text.lower()
+    assert lower_same_length(text) == (low if len(low) == len(text) else "".join(c.lower()[0] for c in text))
+
+
+@pytest.mark.parametrize("text", [*TEXTS, "1st 2ND 3rD 4Th 5ſt 6ﬆ 7K 8th. (9th) 10,000th 12\u00a0000 ٣ ٤٥"])
+def test_digit_token_shortcuts_skip_only_what_finds_nothing(text):
+    """digit_numbers tries the ordinal pattern only on a token ending with d, h or t (of any case), and
+    reads digits without a separator without removing separators: neither changes what a token gives."""
+    from accordwatch.extract.figures.numbers import _GROUP_SEPARATOR, _ORDINAL_DIGITS, _TOKEN
+
+    tokens = {t for word in text.split() for t in (word, word.strip(".,;:!?)(]\"'"))}
+    for token in tokens:
+        if token[-1:] not in "dhtDHT":
+            assert _ORDINAL_DIGITS.fullmatch(token) is None
+        tm = _TOKEN.fullmatch(token)
+        if tm and tm.group("num").isdecimal():
+            assert _GROUP_SEPARATOR.sub("", tm.group("num")) == tm.group("num")
