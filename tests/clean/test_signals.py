@@ -78,6 +78,15 @@ def test_script_and_key_equal_slow_ones(text):
         assert Unit((Line(0, 0, len(text), text, 0, 0),)).key == normalise(text)
 
 
+@pytest.mark.parametrize("text", _LINES + _EDGE_CASES + [" a b", "a b ", "a  b", "a\tb", "a\x85b", "\x1c", "a\u00a0b c"])
+def test_unit_key_and_word_count_equal_the_split_ones(text):
+    """A unit counts its words without splitting where single blanks are its only white space."""
+    from accordwatch.clean.lines import normalise
+
+    unit = Unit((Line(0, 0, len(text), text, 0, 0),))
+    assert (unit.n_words, unit.words, unit.key) == (len(text.split()), text.split(), normalise(text))
+
+
 def test_year_prefilter_keeps_every_date():
     """find_date looks for a year first: every pattern has one, so no date is lost."""
     from accordwatch.clean.dateline import _patterns

@@ -90,7 +90,7 @@ def test_head_nouns_in_capitals_and_agreement_text():
         [(h.start(), h.end()) for h in [*rules.strong.finditer(text), *rules.weak.finditer(text)]])
 
 
-@pytest.mark.parametrize("text", [*TEXTS, "It cost ABOUT 5, some\t\t7, (about 8, approx. 9, MORE THAN 10, Kelvin \u212a 11."])
+@pytest.mark.parametrize("text", [*TEXTS, "It cost ABOUT 5, some\t\t7, (about 8, approx. 9, MORE THAN 10, Kelvin \u212a 11, THE 12, all\n13, tho\u017fe 14, These\t\t15."])
 def test_qualifier_and_unit_lookups_match_the_plain_alternations(text):
     lex = lexicon()
     qualifier = re.compile(rf"(?<![\w])({_alternation(list(lex.qualifiers))})\s+$", re.IGNORECASE)
@@ -101,6 +101,8 @@ def test_qualifier_and_unit_lookups_match_the_plain_alternations(text):
                                                             else (pos, ""))
         a, b = unit.match(text, pos), lex.unit_after.match(text, pos)
         assert (a and a.span(1)) == (b and b.span(1))
+        d = lex.determiner_before.search(text, max(0, pos - 8), pos)
+        assert objects.determiner_before(text, pos, lex) == (d.start() if d else pos)
 
 
 @pytest.mark.parametrize("text", [*TEXTS, "paid US$ 5, USD\n7, £\t\n8, Rs 9, RUB\n\n10, SUSD 11, US dollars 12, $\n"])
@@ -113,3 +115,39 @@ def test_currency_before_equals_the_plain_search(text):
         if m and not (m.group(1)[0].isalpha() and m.start() > 0 and text[m.start() - 1].isalnum()):
             plain = (m.start(), lex.currency_prefixes[m.group(1)])
         assert objects.currency_before(text, pos, lex) == plain
+
+
+def test_scaled_by_one_is_the_printed_value():
+    """`scaled` returns a whole number scaled by one as it is: such a number of up to twelve digits prints
+    as itself (the plain way: the product printed to twelve digits and read back)."""
+    from accordwatch.extract.figures.numbers import digit_numbers, scaled
+
+    lex = lexicon()
+    values = [n.value for text in TEXTS for n in digit_numbers(text, lex)]
+    values += [0.0, -0.0, 1.0, 999_999_999_999.0, 1e12, 1_234_567_890_123.0, -5.0, 2.5, 1.80, 8.2, 0.1 + 0.2]
+    assert len(values) > 100
+    for value in values:
+        for scale in (1.0, 1000.0, 1e9):
+            assert repr(scaled(value, scale)) == repr(float(f"{value * scale:.12g}"))
+
+
+@pytest.mark.parametrize("text", [*TEXTS, "".join(map(chr, range(256))), "Ünal ÀÉÎÕÜ ß µ ÿ £5 Þ \u0130"])
+def test_lower_same_length_is_str_lower_where_that_keeps_the_length(text):
+    """A Latin-1 text is lower-cased by a byte translation: the same as str.lower."""
+    low = text.lower()
+    assert lower_same_length(text) == (low if len(low) == len(text) else "".join(c.lower()[0] for c in text))
+
+
+@pytest.mark.parametrize("text", [*TEXTS, "1st 2ND 3rD 4Th 5ſt 6ﬆ 7K 8th. (9th) 10,000th 12\u00a0000 ٣ ٤٥"])
+def test_digit_token_shortcuts_skip_only_what_finds_nothing(text):
+    """digit_numbers tries the ordinal pattern only on a token ending with d, h or t (of any case), and
+    reads digits without a separator without removing separators: neither changes what a token gives."""
+    from accordwatch.extract.figures.numbers import _GROUP_SEPARATOR, _ORDINAL_DIGITS, _TOKEN
+
+    tokens = {t for word in text.split() for t in (word, word.strip(".,;:!?)(]\"'"))}
+    for token in tokens:
+        if token[-1:] not in "dhtDHT":
+            assert _ORDINAL_DIGITS.fullmatch(token) is None
+        tm = _TOKEN.fullmatch(token)
+        if tm and tm.group("num").isdecimal():
+            assert _GROUP_SEPARATOR.sub("", tm.group("num")) == tm.group("num")

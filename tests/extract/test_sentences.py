@@ -8,7 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from accordwatch.extract.sentences import _BOUNDARY, sentence_spans, sentences
+from accordwatch.extract.sentences import (
+    _BOUNDARY,
+    _DOT_BOUNDARY,
+    _PARA,
+    _is_abbreviation,
+    sentence_spans,
+    sentences,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted(p for p in (ROOT / "examples" / "karabakh").iterdir() if p.is_file())
@@ -53,3 +60,36 @@ def test_the_boundary_regex_finds_what_its_plain_form_finds():
     for text in texts:
         assert [m.span() for m in _BOUNDARY.finditer(text)] == [m.span() for m in plain.finditer(text)]
     assert sum(1 for text in texts for _ in _BOUNDARY.finditer(text)) > 50
+
+
+def _plain_sentences(text: str) -> list[tuple[int, int]]:
+    """The split done the plain way: paragraph by paragraph, each scanned for boundaries on its own."""
+    out = []
+    bounds = [0, *(x for m in _PARA.finditer(text) for x in m.span()), len(text)]
+    for start, end in zip(bounds[::2], bounds[1::2], strict=True):
+        pos = start
+        for m in _BOUNDARY.finditer(text, start, end):
+            if not _is_abbreviation(text, m.start()):
+                out.append((pos, m.end()))
+                pos = m.end()
+        out.append((pos, end))
+    trimmed = [(s + len(text[s:e]) - len(text[s:e].lstrip()), e - len(text[s:e]) + len(text[s:e].rstrip()))
+               for s, e in out]
+    return [(s, e) for s, e in trimmed if s < e]
+
+
+_ODD = ['Hello. \n\nWorld', 'Mr.\n\nSmith. "Yes."\n \n  (Indented) text!\n\n\n?! Done', "Wait...\n\n\u201cNo.\u201d",
+        "U.S.\n\nA. B. c. 2. 3", "", " ", "\n\n", "End.\t\n\u2003\nNext one.  \n\nLast?\u00a0"]
+
+
+@pytest.mark.parametrize("text", [*(p.read_text(encoding="utf-8", errors="replace") for p in EXAMPLES), *_ODD])
+def test_one_scan_of_the_whole_text_splits_as_paragraph_by_paragraph(text):
+    assert list(sentences(text)) == _plain_sentences(text)
+    assert list(sentences(text.replace("!", ".").replace("?", "."))) == _plain_sentences(
+        text.replace("!", ".").replace("?", "."))  # the text without "!" and "?" takes the dot-only scan
+
+
+def test_the_dot_boundary_is_the_boundary_on_a_text_without_other_marks():
+    texts = [p.read_text(encoding="utf-8", errors="replace").replace("!", ".").replace("?", ".") for p in EXAMPLES]
+    assert all([m.span() for m in _DOT_BOUNDARY.finditer(t)] == [m.span() for m in _BOUNDARY.finditer(t)] for t in texts)
+    assert _DOT_BOUNDARY.pattern != _BOUNDARY.pattern

@@ -131,7 +131,7 @@ class _Signals:
         self.repeated_from = context.repeated_from if context else len(units) + 1
         self.doc_script = _body_script(units, self.prose)
         # A long paragraph is never mostly navigation words: skip the count there.
-        self.navigation = [0.0 if p and len(u.words) > 30 else navigation_share(u.text)
+        self.navigation = [0.0 if p and u.n_words > 30 else navigation_share(u.text)
                            for u, p in zip(units, self.prose, strict=True)]
         self.weak = [_weak(u.text, nav) for u, nav in zip(units, self.navigation, strict=True)]
         # Prose never gets a script signal (see _strong): its script is not read.
@@ -155,14 +155,14 @@ class _Signals:
         script = self.script[i]
         if script and self.doc_script and script != self.doc_script:
             return f"{script.lower()} script in a {self.doc_script.lower()} text"
-        if len(unit.words) <= 6 and self.navigation[i] == 1.0:
+        if unit.n_words <= 6 and self.navigation[i] == 1.0:
             return "navigation words only"
         return ""
 
 
 def _is_label(unit: Unit) -> bool:
     """A label that introduces body text ("Question:", "Sergey Lavrov:"): repeated by nature."""
-    return unit.text.endswith(":") and len(unit.words) <= 6
+    return unit.text.endswith(":") and unit.n_words <= 6
 
 
 def _weak(text: str, navigation: float) -> str:
@@ -197,7 +197,7 @@ def find_boilerplate(units: list[Unit], context: CorpusContext | None = None,
     signals = _Signals(units, context)
     min_words = settings()["anchor_min_words"]
     anchors = [i for i, p in enumerate(signals.prose)
-               if p and len(units[i].words) >= min_words and not signals.weak[i]]
+               if p and units[i].n_words >= min_words and not signals.weak[i]]
     if not anchors:  # no body to stand on: only what is chrome wherever it is goes
         title, _ = _pick_title(units, signals, range(min(len(units), 3)), given_title)
         return Verdict({i: s for i, s in enumerate(signals.middle) if s}, title)
@@ -263,8 +263,8 @@ def _pick_title(units: list[Unit], signals: _Signals, candidates: range,
     following = longest + 1
     set_off = following < candidates.stop and (
         is_metadata_line(units[following].text) or bool(signals.edge[following]))
-    labels_above = all(len(units[i].words) <= 2 for i in range(longest))
-    if longest == pool[-1] and (set_off or labels_above) and len(units[longest].words) >= 4:
+    labels_above = all(units[i].n_words <= 2 for i in range(longest))
+    if longest == pool[-1] and (set_off or labels_above) and units[longest].n_words >= 4:
         return longest, True
     return pool[0], False
 

@@ -54,17 +54,29 @@ def _plain_quotes(text: str) -> str:
 class Unit:
     """Lines kept or removed together (several when joined as a hard-wrapped paragraph).
 
-    Its text, comparison key and words are computed once, up front: every unit needs all
-    three, and plain attributes are read faster than cached properties.
+    Its text, comparison key and number of words are computed once, up front: every unit needs
+    all three, and plain attributes are read faster than cached properties.
     """
 
-    __slots__ = ("key", "lines", "text", "words")
+    __slots__ = ("key", "lines", "n_words", "text")
 
     def __init__(self, lines: tuple[Line, ...]) -> None:
         self.lines = lines
-        self.text = lines[0].text if len(lines) == 1 else " ".join(line.text for line in lines)
-        self.words = self.text.split()
-        self.key = _plain_quotes(" ".join(self.words)).casefold()  # normalise(text), from the words at hand
+        text = self.text = lines[0].text if len(lines) == 1 else " ".join(line.text for line in lines)
+        if text and text.isprintable() and "  " not in text and text[0] != " " != text[-1]:
+            # Single blanks between words are its only white space (any other is unprintable): it is
+            # its own collapsed form, and its words are counted without splitting it into strings.
+            self.n_words = text.count(" ") + 1
+            self.key = _plain_quotes(text).casefold()
+        else:
+            words = text.split()
+            self.n_words = len(words)
+            self.key = _plain_quotes(" ".join(words)).casefold()  # normalise(text), from the words at hand
+
+    @property
+    def words(self) -> list[str]:
+        """The words of its text (split when asked for: most units only need their number)."""
+        return self.text.split()
 
     def __repr__(self) -> str:
         return f"Unit({self.lines!r})"

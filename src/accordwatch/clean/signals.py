@@ -10,6 +10,7 @@ import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
+from itertools import repeat
 from typing import NamedTuple
 
 from accordwatch.clean.dateline import find_date
@@ -84,15 +85,22 @@ def alpha_words(text: str) -> list[str]:
 
 def navigation_share(text: str) -> float:
     """Share of the content words of `text` that are generic site-navigation vocabulary."""
-    stop = stopwords()
     # Case-folding the sample at once folds each word alike: it neither makes nor takes
     # whitespace or the punctuation stripped from the edges of words.
-    words = [w.strip(_PUNCTUATION) for w in text[:_SHAPE_SAMPLE].casefold().split()]
-    content = [w for w in words if w and w not in stop and not w[0].isdigit()]
-    if not content:
+    words = list(map(str.strip, text[:_SHAPE_SAMPLE].casefold().split(), repeat(_PUNCTUATION)))
+    hits = sum(map(_content_navigation_words().__contains__, words))
+    if not hits:  # no navigation word: the share is nought whatever the content words are
         return 0.0
-    nav = navigation_words()
-    return len([w for w in content if w in nav]) / len(content)
+    stop = stopwords()
+    return hits / len([w for w in words if w and w not in stop and not w[0].isdigit()])
+
+
+@lru_cache(maxsize=1)
+def _content_navigation_words() -> frozenset[str]:
+    """The navigation words that are content words (not a stop word, not empty, no leading digit): a
+    word of the text is a content navigation word exactly when it is one of these."""
+    stop = stopwords()
+    return frozenset(w for w in navigation_words() if w and w not in stop and not w[0].isdigit())
 
 
 def is_widget(text: str) -> bool:
@@ -129,6 +137,8 @@ def _char_script(char: str) -> str:
 
 def script_of(text: str) -> str:
     """The dominant script of the letters of `text` (LATIN, CYRILLIC, ARMENIAN ...), or ""."""
+    if text.isascii():  # known without a scan: no letter beyond ASCII
+        return "LATIN" if _ASCII_LETTERS.search(text) else ""
     other_letters = [c for c in _NON_ASCII.findall(text) if c.isalpha()]
     if not other_letters:  # letters are ASCII only (curly quotes and dashes are not letters): no count needed
         return "LATIN" if _ASCII_LETTERS.search(text) else ""

@@ -74,8 +74,8 @@ class Lexicon:
     object_links: dict[str, frozenset[str]]  # label -> link words ("of", "in")
     qualifiers: dict[str, str]  # lower-cased phrase -> canonical qualifier
     qualifier_phrases: tuple[str, ...]  # the lower-cased phrases, for str.endswith
-    longest_qualifier: int
     determiners: frozenset[str]
+    determiner_phrases: tuple[str, ...]  # the lower-cased determiners, for str.endswith
     months: frozenset[str]
     weekdays: frozenset[str]
     code_nouns: frozenset[str]
@@ -146,7 +146,8 @@ def lexicon() -> Lexicon:
         metre_distances=frozenset(float(v) for v in units["metre_distances"]),
         object_links={k: frozenset(v) for k, v in units["object_links"].items()},
         qualifiers=qualifier_map, qualifier_phrases=tuple(qualifier_map),
-        longest_qualifier=max(map(len, qualifier_map)), determiners=frozenset(quals["determiners"]),
+        determiners=frozenset(quals["determiners"]),
+        determiner_phrases=tuple(d.lower() for d in quals["determiners"]),
         months=frozenset(months), weekdays=frozenset(guards["weekdays"]),
         code_nouns=frozenset(w.lower() for w in guards["code_nouns"]),
         time_suffixes=frozenset(guards["time_suffixes"]), year_range=tuple(guards["year_range"]),

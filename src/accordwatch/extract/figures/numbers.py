@@ -56,7 +56,9 @@ def digit_numbers(text: str, lex: Lexicon, skel: Skeleton | None = None) -> Iter
         while end > start and text[end - 1] in _TRAILING:
             end -= 1
         token = text[start:end]
-        om = _ORDINAL_DIGITS.fullmatch(token)
+        # An ordinal ends with "st", "nd", "rd" or "th": its last letter is one of these, in either case
+        # (no other character matches them when case is ignored), or the match is not tried.
+        om = _ORDINAL_DIGITS.fullmatch(token) if token[-1:] in "dhtDHT" else None
         if om:
             yield Number(start, end, float(om.group(1)), "ordinal")
             continue
@@ -84,12 +86,13 @@ def _number_tokens(text: str, lex: Lexicon, skel: Skeleton) -> Iterator[re.Match
 
 
 def _from_token(tm: re.Match[str], lex: Lexicon, start: int, end: int) -> Number | None:
-    value = float(_GROUP_SEPARATOR.sub("", tm.group("num")))
+    num = tm.group("num")
+    value = float(num if num.isdecimal() else _GROUP_SEPARATOR.sub("", num))  # digits alone have no separator
     suffix = (tm.group("suf") or "").lower()
     if suffix and suffix != "%" and suffix not in lex.units and suffix not in lex.scale_abbreviations:
         return None  # "1990s", "3D", "5G", "2nd" (ordinals are read apart)
     currency = lex.currency_prefixes.get(tm.group("cur") or "", "")
-    if suffix == "m" and not currency and (value in lex.metre_distances or _hundredths(tm.group("num"))):
+    if suffix == "m" and not currency and (value in lex.metre_distances or _hundredths(num)):
         suffix = "metres"  # "the 800m", "cleared 1.80m", not 800 or 1.8 million
     if suffix in lex.scale_abbreviations and (currency or suffix not in lex.units):
         value = scaled(value, lex.scale_abbreviations[suffix])
@@ -103,11 +106,23 @@ def _hundredths(number: str) -> bool:
 
 def scaled(value: float, scale: float) -> float:
     """value * scale without binary noise: 8.2 * 1e9 is 8200000000, not 8199999999.999999."""
+    if scale == 1.0 and value.is_integer() and -1e12 < value < 1e12:
+        return value  # most numbers are scaled by one: a whole number of twelve digits or fewer prints as itself
     return float(f"{value * scale:.12g}")
+
+
+# Each Latin-1 character's lower case, one Latin-1 character too: a Latin-1 text beyond ASCII is lower-cased
+# by one byte translation (str.lower reads it character by character through the Unicode tables).
+_LATIN1_LOWER = bytes(ord(chr(code).lower()) for code in range(256))
 
 
 def lower_same_length(text: str) -> str:
     """text.lower() where that keeps every offset (it does not for a few letters such as "İ")."""
+    if not text.isascii():  # (an ASCII text has a fast str.lower of its own)
+        try:
+            return text.encode("latin-1").translate(_LATIN1_LOWER).decode("latin-1")
+        except UnicodeEncodeError:
+            pass
     low = text.lower()
     return low if len(low) == len(text) else "".join(c.lower()[0] for c in text)
 

@@ -58,7 +58,7 @@ def currency_before(text: str, start: int, lex: Lexicon) -> tuple[int, str]:
 
 def qualifier_before(text: str, start: int, lex: Lexicon) -> tuple[int, str]:
     lo = max(0, start - 25)
-    if not _may_end_a_qualifier(text, lo, start, lex):
+    if not _may_end_with(text, lo, start, lex.qualifier_phrases):
         return start, ""
     m = lex.qualifier_before.search(text, lo, start)
     if not m:
@@ -66,22 +66,25 @@ def qualifier_before(text: str, start: int, lex: Lexicon) -> tuple[int, str]:
     return m.start(), lookup(lex.qualifiers, m.group(1))
 
 
-def _may_end_a_qualifier(text: str, lo: int, start: int, lex: Lexicon) -> bool:
-    """False where `lex.qualifier_before` cannot match before `start` (it tries each of 25 positions):
-    a qualifier ends where the blanks before `start` begin, so the text there ends with one; told by
-    str.endswith on the lower-cased end of the text where that is ASCII (there lower-casing is what
-    the pattern's ignoring of case does)."""
+def _may_end_with(text: str, lo: int, start: int, phrases: tuple[str, ...]) -> bool:
+    """False where a pattern "(?<![\\w])(phrases)\\s+$" that ignores case cannot match in text[lo:start]
+    (a search tries each position of the window): a phrase ends where the blanks before `start` begin,
+    so the text there ends with one; told by str.endswith on the lower-cased end of the text where that
+    is ASCII (there lower-casing is what the pattern's ignoring of case does). `phrases` are lower-cased."""
     end = start
     while end > lo and text[end - 1].isspace():
         end -= 1
     if end == start or end == lo:
         return False  # no blank before the number, or nothing but blanks in the window
-    tail = text[max(0, end - lex.longest_qualifier):end]
-    return not tail.isascii() or tail.lower().endswith(lex.qualifier_phrases)
+    tail = text[lo:end]  # a phrase the search finds lies inside the window
+    return not tail.isascii() or tail.lower().endswith(phrases)
 
 
 def determiner_before(text: str, start: int, lex: Lexicon) -> int:
-    m = lex.determiner_before.search(text, max(0, start - 8), start)
+    lo = max(0, start - 8)
+    if not _may_end_with(text, lo, start, lex.determiner_phrases):
+        return start
+    m = lex.determiner_before.search(text, lo, start)
     return m.start() if m else start
 
 
