@@ -308,12 +308,32 @@ def test_rules_sharing_a_gate_find_what_each_finds_alone(name: str) -> None:
         for scan in texts:
             run = [i % 3 != 1 for i in range(len(group.gated))]  # some rules left out, as by their needles
             shared = sorted((rule.order, m.span(), m.groupdict()) for rule, m in
-                            recognise.group_matches(group.gated, group.gate, scan, fold(scan), run))
+                            recognise.group_matches(group, scan, fold(scan), run))
             alone = sorted((rule.order, m.span(), m.groupdict()) for rule, keep in zip(group.gated, run)
                            if keep for m in rule.regex.finditer(scan))
             assert shared == alone, group.needs
             found += len(alone)
     assert found > 100
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in EXAMPLES.glob("*.txt")))
+def test_a_start_table_names_the_rules_whose_own_gate_stops_there(name: str) -> None:
+    import sys
+
+    from accordwatch.extract.timex.rules import fold
+
+    recognise = sys.modules["accordwatch.extract.timex.recognise"]
+    text = (EXAMPLES / name).read_text(encoding="utf-8")
+    stops = 0
+    for folded in (fold(text), fold(text.upper()), "in 12 to 18 months, by 3 p.m. on 9 Dec. 2005"):
+        for group in recognise._rule_groups("en"):
+            shared = [p.end() - 1 for p in group.gate.finditer("\0" + folded)]
+            table = group.starts_at
+            for i, rule in enumerate(group.gated):
+                alone = [p.end() - 1 for p in rule.gate.finditer("\0" + folded)]
+                assert [at for at in shared if i in table[folded[at:at + table.width]]] == alone, rule.id
+                stops += len(alone)
+    assert stops > 100
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in EXAMPLES.glob("*.txt")))
@@ -432,3 +452,4 @@ def test_lower_words_from_the_skeleton_are_those_of_the_regex(name: str) -> None
     assert latin1 and any("’" in p for p in pieces)  # both ways are taken
     for piece in pieces:
         assert _lower_words(piece) == [w.lower() for w in word.findall(piece) if not w[0].isupper()]
+

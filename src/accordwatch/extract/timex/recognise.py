@@ -13,11 +13,11 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, compress, repeat
+from itertools import chain, repeat
 from typing import NamedTuple
 
 from accordwatch import startup_cache
-from accordwatch.extract.timex.prefilter import NeedleScan, shared_gate
+from accordwatch.extract.timex.prefilter import NeedleScan, StartTable, shared_gate
 from accordwatch.extract.timex.rules import START_AFTER, Language, Rule, alternation, fold, load_language
 
 _PREV_WORD = re.compile(r"([#\w.]+)\W*$")
@@ -254,6 +254,7 @@ class _RuleGroup:
     gated: tuple[Rule, ...]
     ungated: tuple[Rule, ...]
     gate: re.Pattern[str] | None  # see `shared_gate`
+    starts_at: StartTable  # which gated rules may start where the gate stops
     gated_needles: tuple[int, ...]  # the `NeedleScan.number` of each gated rule's needles
     ungated_needles: tuple[int, ...]  # and of each ungated one's
 
@@ -274,9 +275,10 @@ def _rule_groups(code: str) -> tuple[_RuleGroup, ...]:
     for needs, rules in by_needs.items():
         gated = tuple(r for r in rules if r.starts is not None)
         ungated = tuple(r for r in rules if r.starts is None)
-        shared = shared_gate((r.starts for r in gated if r.starts is not None), START_AFTER) if gated else None
-        groups.append(_RuleGroup(needs, gated, ungated, shared, tuple(number[r.needles] for r in gated),
-                                 tuple(number[r.needles] for r in ungated)))
+        starts = [r.starts for r in gated if r.starts is not None]
+        shared = shared_gate(starts, START_AFTER) if gated else None
+        groups.append(_RuleGroup(needs, gated, ungated, shared, StartTable(starts),
+                                 tuple(number[r.needles] for r in gated), tuple(number[r.needles] for r in ungated)))
     return tuple(groups)
 
 
@@ -322,7 +324,7 @@ def candidates(text: str, lang: Language) -> Iterator[Candidate]:
         if not any(run) and not ungated:
             continue
         scan, starts, origins, folded = scan_of(joined)
-        found = group_matches(group.gated, group.gate, scan, folded, run)
+        found = group_matches(group, scan, folded, run)
         for rule in ungated:
             found = chain(found, zip(repeat(rule), rule.regex.finditer(scan)))
         for rule, m in found:
@@ -337,21 +339,21 @@ def candidates(text: str, lang: Language) -> Iterator[Candidate]:
                     yield c
 
 
-def group_matches(rules: tuple[Rule, ...], gate: re.Pattern[str] | None, scan: str, folded: str,
-                  run: list[bool]) -> Iterator[tuple[Rule, re.Match[str]]]:
-    """(rule, match) for what `rule.regex.finditer(scan)` yields, for each of `rules` where `run`
-    says so, in text order rather than rule by rule; `gate` is their `shared_gate`. As `matches`
-    does for one rule, each is tried only where its gate lets a match start, and resumes after
-    its own last match."""
-    if gate is None or not any(run):
+def group_matches(group: _RuleGroup, scan: str, folded: str, run: list[bool]) -> Iterator[tuple[Rule, re.Match[str]]]:
+    """(rule, match) for what `rule.regex.finditer(scan)` yields, for each of the group's gated
+    rules where `run` says so, in text order rather than rule by rule. As `matches` does for one
+    rule, each is tried only where its gate lets a match start (the group's `shared_gate` finds
+    the places, its `StartTable` the rules), and resumes after its own last match."""
+    rules = group.gated
+    if group.gate is None or not any(run):
         return
     resume = [0] * len(rules)
-    indices = range(len(rules))
+    starts_at, width = group.starts_at, group.starts_at.width
     # The gate finds the places after a character. Behind a NUL, as between the pieces of a compact
     # text, the first place is one of them too: a rule is tried there only where its gate lets it start.
-    for place in gate.finditer("\0" + folded):
+    for place in group.gate.finditer("\0" + folded):
         at = place.end() - 1
-        for i in compress(indices, place.groups()):
+        for i in starts_at[folded[at:at + width]]:
             if run[i] and at >= resume[i]:
                 m = rules[i].regex.match(scan, at)
                 if m is not None:
