@@ -329,10 +329,13 @@ def test_a_start_table_names_the_rules_whose_own_gate_stops_there(name: str) -> 
         for group in recognise._rule_groups("en"):
             shared = [p.end() - 1 for p in group.gate.finditer("\0" + folded)]
             table = group.starts_at
+            anyone: set[int] = set()
             for i, rule in enumerate(group.gated):
                 alone = [p.end() - 1 for p in rule.gate.finditer("\0" + folded)]
                 assert [at for at in shared if i in table[folded[at:at + table.width]]] == alone, rule.id
                 stops += len(alone)
+                anyone.update(alone)
+            assert sorted(anyone) == shared, group.needs  # the shared gate stops where one of them does
     assert stops > 100
 
 
@@ -452,4 +455,3 @@ def test_lower_words_from_the_skeleton_are_those_of_the_regex(name: str) -> None
     assert latin1 and any("’" in p for p in pieces)  # both ways are taken
     for piece in pieces:
         assert _lower_words(piece) == [w.lower() for w in word.findall(piece) if not w[0].isupper()]
-

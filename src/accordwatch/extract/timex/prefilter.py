@@ -10,6 +10,7 @@ which `str.lower` alone does not map.
 
 from __future__ import annotations
 
+import json
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
@@ -142,15 +143,20 @@ def needles(regex: re.Pattern[str], tree: Any = None) -> tuple[str, ...]:
     return tuple(sorted(s for s in required if not any(o != s and o in s for o in required)))
 
 
-def analysis(regex: re.Pattern[str]) -> tuple[tuple[str, ...], frozenset[tuple[str, ...]] | None]:
-    """`needles` and `gate_starts` of a regex from one parse, kept between runs by the start-up cache
-    (parsing and reading the tree cost as much as compiling the regex)."""
+Analysis = tuple[tuple[str, ...], frozenset[tuple[str, ...]] | None, str | None]
+
+
+def analysis(regex: re.Pattern[str]) -> Analysis:
+    """`needles` and `gate_starts` of a regex from one parse, and the regex of those starts (see
+    `gate`; None where they are not known), kept between runs by the start-up cache (parsing and
+    reading the tree cost as much as compiling the regex, and writing the starts' regex as much again)."""
     return startup_cache.derived(_analysis, regex)
 
 
-def _analysis(regex: re.Pattern[str]) -> tuple[tuple[str, ...], frozenset[tuple[str, ...]] | None]:
+def _analysis(regex: re.Pattern[str]) -> Analysis:
     tree = parse(regex)
-    return needles(regex, tree), gate_starts(tree)
+    starts = gate_starts(tree)
+    return needles(regex, tree), starts, None if starts is None else _alternatives(starts)
 
 
 # Gate: the first `_GATE_WIDTH` characters of every match, as sequences of character classes
@@ -275,23 +281,36 @@ def gate(tree: Any, start_after: str) -> re.Pattern[str] | None:
     where no gate is known. `start_after` is the body of the class of the characters no match
     starts right after (the rule's own look-behind)."""
     starts = gate_starts(tree)
-    return None if starts is None else gate_of(starts, start_after)
+    return None if starts is None else gate_of(_alternatives(starts), start_after)
 
 
 @lru_cache(maxsize=256)
-def gate_of(starts: frozenset[tuple[str, ...]], start_after: str) -> re.Pattern[str]:
-    """`gate` from the `gate_starts` of a parse tree."""
+def gate_of(starts: str, start_after: str) -> re.Pattern[str]:
+    """`gate` from the regex of the `gate_starts` of a parse tree (see `analysis`)."""
     # A pattern that starts with a set of characters lets the regex engine skip in C to the
     # next member: here the character before a start (the rule's look-behind is its complement),
     # so that only the places after one are looked at. The place is the match's end.
-    return startup_cache.compile(f"{_before_start(start_after)}(?={_alternatives(starts)})")
+    return startup_cache.compile(f"{_before_start(start_after)}(?={starts})")
 
 
-def shared_gate(starts: Iterable[frozenset[tuple[str, ...]]], start_after: str) -> re.Pattern[str]:
-    """One gate for several rules (their `gate_starts`), run as `gate` is: it stops where any of
-    them may start. One scan over the text tries a single trie of all their starts at each place,
-    instead of one scan per rule; which rules may start there a `StartTable` tells."""
-    return startup_cache.compile(f"{_before_start(start_after)}(?={_alternatives(frozenset().union(*starts))})")
+def shared_gate(starts: list[str], start_after: str) -> re.Pattern[str]:
+    """One gate for several rules (the regexes of their `gate_starts`), run as `gate` is: it stops
+    where any of them may start. One scan over the text tries a single trie of all their starts at
+    each place, instead of one scan per rule; which rules may start there a `StartTable` tells."""
+    union = startup_cache.parsed(_union_of_starts, json.dumps(starts))
+    return startup_cache.compile(f"{_before_start(start_after)}(?={union})")
+
+
+def _union_of_starts(starts: str) -> str:
+    """One trie of what any of the regexes of starts (a JSON list) matches, read back off their parse
+    trees (`_alternatives` wrote them as sequences of character classes, which the gate reads)."""
+    union: set[tuple[str, ...]] = set()
+    for pattern in json.loads(starts):
+        read = gate_starts(sre_parse.parse(pattern))
+        if read is None:
+            raise ValueError(f"not a regex of starts: {pattern!r}")
+        union |= read
+    return _alternatives(union)
 
 
 class StartTable(dict[str, tuple[int, ...]]):
@@ -303,9 +322,9 @@ class StartTable(dict[str, tuple[int, ...]]):
 
     width = _GATE_WIDTH
 
-    def __init__(self, starts: Iterable[frozenset[tuple[str, ...]]]) -> None:
+    def __init__(self, starts: Iterable[str]) -> None:  # the regexes of their `gate_starts`
         super().__init__()
-        self.tests = tuple(startup_cache.compile(_alternatives(s)) for s in starts)
+        self.tests = tuple(map(startup_cache.compile, starts))
 
     def __missing__(self, key: str) -> tuple[int, ...]:
         found = tuple(i for i, test in enumerate(self.tests) if test.match(key))

@@ -275,7 +275,7 @@ def _rule_groups(code: str) -> tuple[_RuleGroup, ...]:
     for needs, rules in by_needs.items():
         gated = tuple(r for r in rules if r.starts is not None)
         ungated = tuple(r for r in rules if r.starts is None)
-        starts = [r.starts for r in gated if r.starts is not None]
+        starts = [r.start_regex for r in gated if r.start_regex is not None]
         shared = shared_gate(starts, START_AFTER) if gated else None
         groups.append(_RuleGroup(needs, gated, ungated, shared, StartTable(starts),
                                  tuple(number[r.needles] for r in gated), tuple(number[r.needles] for r in ungated)))
