@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
 from re import _constants as sre  # type: ignore[attr-defined]
@@ -20,7 +19,6 @@ from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
 from accordwatch import startup_cache
-from accordwatch.extract.wordtrie import trie_regex
 
 
 def parse(regex: re.Pattern[str]) -> Any:
@@ -341,43 +339,3 @@ def _before_start(start_after: str) -> str:
     outside = re.compile(f"[^{start_after}]")
     ascii_ones = "".join(f"\\x{i:02x}" for i in range(128) if outside.match(chr(i)))
     return f"[{ascii_ones}\\x80-\\U0010ffff](?<=[^{start_after}])"
-
-
-class NeedleScan:
-    """Which of many needle sets (see `needles`) have a needle in a `fold`ed text, from one regex
-    pass over it rather than one substring search per needle. The regex finds, at each place,
-    the longest needle that starts there; every shorter needle that starts there is a prefix of
-    it, so the sets that one of its prefixes belongs to are the sets met there.
-
-    The sets are told by their `number` (() is 0): a set of small ints is looked up faster than
-    one of tuples, whose hash Python computes again at every look-up."""
-
-    def __init__(self, sets: Iterable[tuple[str, ...]]) -> None:
-        kinds = sorted({s for s in sets if s})
-        self.number: dict[tuple[str, ...], int] = {(): 0, **{kind: n for n, kind in enumerate(kinds, 1)}}
-        found = sorted({n for s in kinds for n in s})
-        self.regex = startup_cache.compile(f"(?=({trie_regex(found)}))") if found else None
-        self.meets = {needle: frozenset(map(self.number.__getitem__, owners))
-                      for needle, owners in _prefix_owners(found, set(kinds)).items()}
-
-    def present(self, folded: str) -> set[int]:
-        """The numbers of the sets with a needle in `folded`, and 0 (no needles: nothing to look for)."""
-        met = {0}
-        if self.regex is not None:
-            for needle in set(self.regex.findall(folded)):
-                met |= self.meets[needle]
-        return met
-
-
-def _prefix_owners(found: list[str], kinds: set[tuple[str, ...]]) -> dict[str, frozenset[tuple[str, ...]]]:
-    """For each needle in `found` (sorted), the sets with a needle that is a prefix of it. The needles
-    a string m is a prefix of sit together in sorted order from bisect_left(found, m): one short walk
-    per needle of a set, instead of testing every needle against every set (a sizeable start-up cost)."""
-    owners: dict[str, set[tuple[str, ...]]] = {n: set() for n in found}
-    for kind in kinds:
-        for m in kind:
-            i = bisect_left(found, m)
-            while i < len(found) and found[i].startswith(m):
-                owners[found[i]].add(kind)
-                i += 1
-    return {n: frozenset(s) for n, s in owners.items()}
