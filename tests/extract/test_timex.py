@@ -306,30 +306,36 @@ def test_rules_sharing_a_gate_find_what_each_finds_alone(name: str) -> None:
     found = 0
     for group in recognise._rule_groups("en"):
         for scan in texts:
-            run = [i % 3 != 1 for i in range(len(group.gated))]  # some rules left out, as by their needles
             shared = sorted((rule.order, m.span(), m.groupdict()) for rule, m in
-                            recognise.group_matches(group.gated, group.gate, scan, fold(scan), run))
-            alone = sorted((rule.order, m.span(), m.groupdict()) for rule, keep in zip(group.gated, run)
-                           if keep for m in rule.regex.finditer(scan))
+                            recognise.group_matches(group, scan, fold(scan)))
+            alone = sorted((rule.order, m.span(), m.groupdict()) for rule in group.gated
+                           for m in rule.regex.finditer(scan))
             assert shared == alone, group.needs
             found += len(alone)
     assert found > 100
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in EXAMPLES.glob("*.txt")))
-def test_one_needle_scan_finds_what_substring_searches_find(name: str) -> None:
-    from accordwatch.extract.timex.prefilter import NeedleScan
-    from accordwatch.extract.timex.rules import fold, load_language
+def test_a_start_table_names_the_rules_whose_own_gate_stops_there(name: str) -> None:
+    import sys
 
-    sets = [r.needles for r in load_language("en").rules]
-    scan = NeedleScan(sets)
+    from accordwatch.extract.timex.rules import fold
+
+    recognise = sys.modules["accordwatch.extract.timex.recognise"]
     text = (EXAMPLES / name).read_text(encoding="utf-8")
-    for folded in (fold(text), fold(text[:400]), "the same period", "", "a.m. and 1990s"):
-        expected = {()} | {s for s in sets if any(n in folded for n in s)}
-        assert scan.present(folded) == {scan.number[s] for s in expected}
-    small = NeedleScan([("day", "days", "a"), ("ay",), ("xyz",)])
-    assert small.present("some days") == {small.number[s] for s in ((), ("day", "days", "a"), ("ay",))}
-    assert len(set(small.number.values())) == 4
+    stops = 0
+    for folded in (fold(text), fold(text.upper()), "in 12 to 18 months, by 3 p.m. on 9 Dec. 2005"):
+        for group in recognise._rule_groups("en"):
+            shared = [p.end() - 1 for p in group.gate.finditer("\0" + folded)]
+            table = group.starts_at
+            anyone: set[int] = set()
+            for i, rule in enumerate(group.gated):
+                alone = [p.end() - 1 for p in rule.gate.finditer("\0" + folded)]
+                assert [at for at in shared if i in table[folded[at:at + table.width]]] == alone, rule.id
+                stops += len(alone)
+                anyone.update(alone)
+            assert sorted(anyone) == shared, group.needs  # the shared gate stops where one of them does
+    assert stops > 100
 
 
 def test_a_gate_lets_through_every_place_a_match_can_start() -> None:

@@ -10,8 +10,8 @@ which `str.lower` alone does not map.
 
 from __future__ import annotations
 
+import json
 import re
-from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
 from re import _constants as sre  # type: ignore[attr-defined]
@@ -19,7 +19,6 @@ from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
 from accordwatch import startup_cache
-from accordwatch.extract.wordtrie import trie_regex
 
 
 def parse(regex: re.Pattern[str]) -> Any:
@@ -142,15 +141,20 @@ def needles(regex: re.Pattern[str], tree: Any = None) -> tuple[str, ...]:
     return tuple(sorted(s for s in required if not any(o != s and o in s for o in required)))
 
 
-def analysis(regex: re.Pattern[str]) -> tuple[tuple[str, ...], frozenset[tuple[str, ...]] | None]:
-    """`needles` and `gate_starts` of a regex from one parse, kept between runs by the start-up cache
-    (parsing and reading the tree cost as much as compiling the regex)."""
+Analysis = tuple[tuple[str, ...], frozenset[tuple[str, ...]] | None, str | None]
+
+
+def analysis(regex: re.Pattern[str]) -> Analysis:
+    """`needles` and `gate_starts` of a regex from one parse, and the regex of those starts (see
+    `gate`; None where they are not known), kept between runs by the start-up cache (parsing and
+    reading the tree cost as much as compiling the regex, and writing the starts' regex as much again)."""
     return startup_cache.derived(_analysis, regex)
 
 
-def _analysis(regex: re.Pattern[str]) -> tuple[tuple[str, ...], frozenset[tuple[str, ...]] | None]:
+def _analysis(regex: re.Pattern[str]) -> Analysis:
     tree = parse(regex)
-    return needles(regex, tree), gate_starts(tree)
+    starts = gate_starts(tree)
+    return needles(regex, tree), starts, None if starts is None else _alternatives(starts)
 
 
 # Gate: the first `_GATE_WIDTH` characters of every match, as sequences of character classes
@@ -158,8 +162,10 @@ def _analysis(regex: re.Pattern[str]) -> tuple[tuple[str, ...], frozenset[tuple[
 # literal is its folded letter; a class its folded members (digit, space and word categories
 # are the same on folded text); a look-around or anchor nothing (ignoring it admits more). A
 # shorter sequence is a match that can end there. Anything else (a negated class, "."), or too
-# many sequences, and the rule gets no gate: it is scanned everywhere.
-_GATE_WIDTH = 4
+# many sequences, and the rule gets no gate: it is scanned everywhere. Six characters see past
+# "the " ("the company" starts no rule that "the coming" may), which keeps a third of the tries
+# that four let through; at seven the starts of a rule ("duration") outgrow the limit.
+_GATE_WIDTH = 6
 _GATE_LIMIT = 2000
 _CATEGORY = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_SPACE: r"\s", sre.CATEGORY_WORD: r"\w"}
 _Starts = set[tuple[str, ...]]
@@ -273,26 +279,56 @@ def gate(tree: Any, start_after: str) -> re.Pattern[str] | None:
     where no gate is known. `start_after` is the body of the class of the characters no match
     starts right after (the rule's own look-behind)."""
     starts = gate_starts(tree)
-    return None if starts is None else gate_of(starts, start_after)
+    return None if starts is None else gate_of(_alternatives(starts), start_after)
 
 
 @lru_cache(maxsize=256)
-def gate_of(starts: frozenset[tuple[str, ...]], start_after: str) -> re.Pattern[str]:
-    """`gate` from the `gate_starts` of a parse tree."""
+def gate_of(starts: str, start_after: str) -> re.Pattern[str]:
+    """`gate` from the regex of the `gate_starts` of a parse tree (see `analysis`)."""
     # A pattern that starts with a set of characters lets the regex engine skip in C to the
     # next member: here the character before a start (the rule's look-behind is its complement),
     # so that only the places after one are looked at. The place is the match's end.
-    return startup_cache.compile(f"{_before_start(start_after)}(?={_alternatives(starts)})")
+    return startup_cache.compile(f"{_before_start(start_after)}(?={starts})")
 
 
-def shared_gate(starts: Iterable[frozenset[tuple[str, ...]]], start_after: str) -> re.Pattern[str]:
-    """One gate for several rules (their `gate_starts`), run as `gate` is: it stops where any of
-    them may start, and there its group i + 1 is set if and only if rule i's gate lets it start.
-    One scan over the text tries a single trie of all their starts at each place, instead of one
-    scan per rule; each rule's own trie is tried only where the shared one passes."""
-    starts = list(starts)
-    each = "".join(f"(?:(?=({_alternatives(s)}))|)" for s in starts)
-    return startup_cache.compile(f"{_before_start(start_after)}(?={_alternatives(frozenset().union(*starts))}){each}")
+def shared_gate(starts: list[str], start_after: str) -> re.Pattern[str]:
+    """One gate for several rules (the regexes of their `gate_starts`), run as `gate` is: it stops
+    where any of them may start. One scan over the text tries a single trie of all their starts at
+    each place, instead of one scan per rule; which rules may start there a `StartTable` tells."""
+    union = startup_cache.parsed(_union_of_starts, json.dumps(starts))
+    return startup_cache.compile(f"{_before_start(start_after)}(?={union})")
+
+
+def _union_of_starts(starts: str) -> str:
+    """One trie of what any of the regexes of starts (a JSON list) matches, read back off their parse
+    trees (`_alternatives` wrote them as sequences of character classes, which the gate reads)."""
+    union: set[tuple[str, ...]] = set()
+    for pattern in json.loads(starts):
+        read = gate_starts(sre_parse.parse(pattern))
+        if read is None:
+            raise ValueError(f"not a regex of starts: {pattern!r}")
+        union |= read
+    return _alternatives(union)
+
+
+class StartTable(dict[str, tuple[int, ...]]):
+    """The rules (by index in `starts`) whose gate lets a match start at a place, by the `width`
+    `fold`ed characters there, learnt place by place. A gate reads no more than that (its starts
+    are sequences of at most `_GATE_WIDTH` character classes), and places repeat from text to text
+    ("the ", "last", "2005"): one dictionary look-up at a place where a `shared_gate` stops, instead
+    of a test of each rule's own starts there in the gate."""
+
+    width = _GATE_WIDTH
+
+    def __init__(self, starts: Iterable[str]) -> None:  # the regexes of their `gate_starts`
+        super().__init__()
+        self.tests = tuple(map(startup_cache.compile, starts))
+
+    def __missing__(self, key: str) -> tuple[int, ...]:
+        found = tuple(i for i, test in enumerate(self.tests) if test.match(key))
+        if len(self) < 100_000:  # the beginnings of words: a vocabulary, not a leak
+            self[key] = found
+        return found
 
 
 @lru_cache(maxsize=8)
@@ -303,43 +339,3 @@ def _before_start(start_after: str) -> str:
     outside = re.compile(f"[^{start_after}]")
     ascii_ones = "".join(f"\\x{i:02x}" for i in range(128) if outside.match(chr(i)))
     return f"[{ascii_ones}\\x80-\\U0010ffff](?<=[^{start_after}])"
-
-
-class NeedleScan:
-    """Which of many needle sets (see `needles`) have a needle in a `fold`ed text, from one regex
-    pass over it rather than one substring search per needle. The regex finds, at each place,
-    the longest needle that starts there; every shorter needle that starts there is a prefix of
-    it, so the sets that one of its prefixes belongs to are the sets met there.
-
-    The sets are told by their `number` (() is 0): a set of small ints is looked up faster than
-    one of tuples, whose hash Python computes again at every look-up."""
-
-    def __init__(self, sets: Iterable[tuple[str, ...]]) -> None:
-        kinds = sorted({s for s in sets if s})
-        self.number: dict[tuple[str, ...], int] = {(): 0, **{kind: n for n, kind in enumerate(kinds, 1)}}
-        found = sorted({n for s in kinds for n in s})
-        self.regex = startup_cache.compile(f"(?=({trie_regex(found)}))") if found else None
-        self.meets = {needle: frozenset(map(self.number.__getitem__, owners))
-                      for needle, owners in _prefix_owners(found, set(kinds)).items()}
-
-    def present(self, folded: str) -> set[int]:
-        """The numbers of the sets with a needle in `folded`, and 0 (no needles: nothing to look for)."""
-        met = {0}
-        if self.regex is not None:
-            for needle in set(self.regex.findall(folded)):
-                met |= self.meets[needle]
-        return met
-
-
-def _prefix_owners(found: list[str], kinds: set[tuple[str, ...]]) -> dict[str, frozenset[tuple[str, ...]]]:
-    """For each needle in `found` (sorted), the sets with a needle that is a prefix of it. The needles
-    a string m is a prefix of sit together in sorted order from bisect_left(found, m): one short walk
-    per needle of a set, instead of testing every needle against every set (a sizeable start-up cost)."""
-    owners: dict[str, set[tuple[str, ...]]] = {n: set() for n in found}
-    for kind in kinds:
-        for m in kind:
-            i = bisect_left(found, m)
-            while i < len(found) and found[i].startswith(m):
-                owners[found[i]].add(kind)
-                i += 1
-    return {n: frozenset(s) for n, s in owners.items()}

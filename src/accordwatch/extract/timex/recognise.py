@@ -13,11 +13,11 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, compress, repeat
+from itertools import chain, repeat
 from typing import NamedTuple
 
 from accordwatch import startup_cache
-from accordwatch.extract.timex.prefilter import NeedleScan, shared_gate
+from accordwatch.extract.timex.prefilter import StartTable, shared_gate
 from accordwatch.extract.timex.rules import START_AFTER, Language, Rule, alternation, fold, load_language
 
 _PREV_WORD = re.compile(r"([#\w.]+)\W*$")
@@ -254,14 +254,7 @@ class _RuleGroup:
     gated: tuple[Rule, ...]
     ungated: tuple[Rule, ...]
     gate: re.Pattern[str] | None  # see `shared_gate`
-    gated_needles: tuple[int, ...]  # the `NeedleScan.number` of each gated rule's needles
-    ungated_needles: tuple[int, ...]  # and of each ungated one's
-
-    def runs(self, present: set[int]) -> tuple[list[bool], list[Rule]]:
-        """Which gated rules to run (by index), and which ungated ones, where `present` holds the
-        numbers of the needle sets met in the text (see `NeedleScan`)."""
-        return (list(map(present.__contains__, self.gated_needles)),
-                [r for r, n in zip(self.ungated, self.ungated_needles) if n in present])
+    starts_at: StartTable  # which gated rules may start where the gate stops
 
 
 @lru_cache(maxsize=8)
@@ -269,20 +262,14 @@ def _rule_groups(code: str) -> tuple[_RuleGroup, ...]:
     by_needs: dict[tuple[str, ...], list[Rule]] = {}
     for rule in load_language(code).rules:
         by_needs.setdefault(tuple(rule.options.get("needs", ("any",))), []).append(rule)
-    number = _needle_scan(code).number
     groups = []
     for needs, rules in by_needs.items():
         gated = tuple(r for r in rules if r.starts is not None)
         ungated = tuple(r for r in rules if r.starts is None)
-        shared = shared_gate((r.starts for r in gated if r.starts is not None), START_AFTER) if gated else None
-        groups.append(_RuleGroup(needs, gated, ungated, shared, tuple(number[r.needles] for r in gated),
-                                 tuple(number[r.needles] for r in ungated)))
+        starts = [r.start_regex for r in gated if r.start_regex is not None]
+        shared = shared_gate(starts, START_AFTER) if gated else None
+        groups.append(_RuleGroup(needs, gated, ungated, shared, StartTable(starts)))
     return tuple(groups)
-
-
-@lru_cache(maxsize=8)
-def _needle_scan(code: str) -> NeedleScan:
-    return NeedleScan(r.needles for r in load_language(code).rules)
 
 
 def _joined(spans: dict[str, list[tuple[int, int]]], needs: tuple[str, ...]) -> list[tuple[int, int]]:
@@ -309,21 +296,15 @@ def candidates(text: str, lang: Language) -> Iterator[Candidate]:
             made[joined] = scan, starts, origins, fold(scan)
         return made[joined]
 
-    # Every group's windows lie within those around any trigger, so a needle of the compact text
-    # of a group's windows is in that of "any" (no needle holds the NUL between pieces): a rule
-    # whose needles are not there has no match, and a group none of whose rules has any is not
-    # run at all (nor its compact text made).
-    present = _needle_scan(lang.code).present(scan_of(tuple(spans["any"]))[3])
+    # No scan for the rules' needles first (see `prefilter.needles`): the gates of six characters
+    # leave few tries that one would have saved, and it cost more than they do.
     for group in _rule_groups(lang.code):
         joined = tuple(_joined(spans, group.needs))
         if not joined:
             continue  # no text to match in
-        run, ungated = group.runs(present)
-        if not any(run) and not ungated:
-            continue
         scan, starts, origins, folded = scan_of(joined)
-        found = group_matches(group.gated, group.gate, scan, folded, run)
-        for rule in ungated:
+        found = group_matches(group, scan, folded)
+        for rule in group.ungated:
             found = chain(found, zip(repeat(rule), rule.regex.finditer(scan)))
         for rule, m in found:
             if m.end() > m.start():
@@ -337,22 +318,22 @@ def candidates(text: str, lang: Language) -> Iterator[Candidate]:
                     yield c
 
 
-def group_matches(rules: tuple[Rule, ...], gate: re.Pattern[str] | None, scan: str, folded: str,
-                  run: list[bool]) -> Iterator[tuple[Rule, re.Match[str]]]:
-    """(rule, match) for what `rule.regex.finditer(scan)` yields, for each of `rules` where `run`
-    says so, in text order rather than rule by rule; `gate` is their `shared_gate`. As `matches`
-    does for one rule, each is tried only where its gate lets a match start, and resumes after
-    its own last match."""
-    if gate is None or not any(run):
+def group_matches(group: _RuleGroup, scan: str, folded: str) -> Iterator[tuple[Rule, re.Match[str]]]:
+    """(rule, match) for what `rule.regex.finditer(scan)` yields, for each of the group's gated
+    rules, in text order rather than rule by rule. As `matches` does for one rule, each is tried
+    only where its gate lets a match start (the group's `shared_gate` finds the places, its
+    `StartTable` the rules), and resumes after its own last match."""
+    rules = group.gated
+    if group.gate is None:
         return
     resume = [0] * len(rules)
-    indices = range(len(rules))
+    starts_at, width = group.starts_at, group.starts_at.width
     # The gate finds the places after a character. Behind a NUL, as between the pieces of a compact
     # text, the first place is one of them too: a rule is tried there only where its gate lets it start.
-    for place in gate.finditer("\0" + folded):
+    for place in group.gate.finditer("\0" + folded):
         at = place.end() - 1
-        for i in compress(indices, place.groups()):
-            if run[i] and at >= resume[i]:
+        for i in starts_at[folded[at:at + width]]:
+            if at >= resume[i]:
                 m = rules[i].regex.match(scan, at)
                 if m is not None:
                     yield rules[i], m

@@ -64,14 +64,15 @@ class Rule:
     counter_examples: tuple[str, ...] = ()
     # Lower-case strings one of which every match contains (see `needles`); () = no such set.
     needles: tuple[str, ...] = ()
-    # What a match may start with (see `gate_starts`); None = anything.
+    # What a match may start with (see `gate_starts`), and a regex of it; None = anything.
     starts: frozenset[tuple[str, ...]] | None = None
+    start_regex: str | None = None
 
     @property
     def gate(self) -> re.Pattern[str] | None:
         """Where in a `fold`ed text a match may start (see `gate`); None = anywhere. Built when
         asked for: recognition runs the gates that rules of a group share (`shared_gate`)."""
-        return None if self.starts is None else gate_of(self.starts, START_AFTER)
+        return None if self.start_regex is None else gate_of(self.start_regex, START_AFTER)
 
 
 @dataclass(frozen=True)
