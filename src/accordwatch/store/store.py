@@ -200,7 +200,7 @@ class Store:
     def _latest_by_source(self, conn: sa.Connection, sources: set[str]) -> dict[str, str]:
         latest: dict[str, str] = {}
         for chunk in _chunks(sorted(sources)):
-            latest.update(conn.execute(_LATEST_OF_SOURCES, {"sources": list(chunk)}).tuples().all())
+            latest.update(conn.execute(_LATEST_OF_SOURCES, {"sources": list(chunk)}).all())  # rows unpack as (source, id) pairs
         return latest
 
     def replace_spans(self, doc_id: str, spans_: Sequence[Span], kinds: Iterable[str]) -> None:
