@@ -8,6 +8,10 @@ from typing import TypeVar
 
 V = TypeVar("V")
 
+# The characters beyond a letter's two ASCII cases that re.IGNORECASE matches it with (Unicode's simple case
+# folding): dotted and dotless i, the long s, the Kelvin sign. Tests check this against re itself.
+IGNORECASE_EXTRAS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
 
 def lookup(table: Mapping[str, V], matched: str) -> V:
     """The entry of a table keyed by lower-case forms for text that a case-ignoring pattern

@@ -11,10 +11,9 @@ that letter began with a look-behind ("(?<=w)ith"), which is case-blind as the p
 
 from __future__ import annotations
 
-# What re.IGNORECASE matches besides a letter's two ASCII cases (tests check the table against re).
-_FOLDED = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+from accordwatch.extract.lookup import IGNORECASE_EXTRAS
 
 
 def first_letter(letters: str) -> str:
     """A class of the characters that the (lower-case ASCII) `letters` match case-blind, outside the flag."""
-    return "(?-i:[" + "".join(c + c.upper() + _FOLDED.get(c, "") for c in dict.fromkeys(letters)) + "])"
+    return "(?-i:[" + "".join(c + c.upper() + IGNORECASE_EXTRAS.get(c, "") for c in dict.fromkeys(letters)) + "])"

@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from accordwatch.extract.figures.lexicon import Lexicon
 from accordwatch.extract.figures.skeleton import Skeleton, skeleton
+from accordwatch.extract.skeleton import byte_table
 
 _LEADING = "([\"'\u201c\u2018"
 _TRAILING = ".,;:!?)]\"'\u201d\u2019"
@@ -113,7 +114,7 @@ def scaled(value: float, scale: float) -> float:
 
 # Each Latin-1 character's lower case, one Latin-1 character too: a Latin-1 text beyond ASCII is lower-cased
 # by one byte translation (str.lower reads it character by character through the Unicode tables).
-_LATIN1_LOWER = bytes(ord(chr(code).lower()) for code in range(256))
+_LATIN1_LOWER = byte_table(str.lower)
 
 
 def lower_same_length(text: str) -> str:

@@ -19,6 +19,7 @@ from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
 from accordwatch import startup_cache
+from accordwatch.extract.lookup import IGNORECASE_EXTRAS
 
 
 def parse(regex: re.Pattern[str]) -> Any:
@@ -33,8 +34,8 @@ def parse(regex: re.Pattern[str]) -> Any:
 # needs one of its branches' strings. Comparison is on `fold`ed text: IGNORECASE also matches
 # four non-ASCII letters to ASCII ones, which `str.lower` alone does not map.
 _NEEDLE_SET_LIMIT = 64
-_FOLD_FROM = ("\u0130", "\u0131", "\u017f", "\u212a")
-_FOLD = str.maketrans(dict(zip(_FOLD_FROM, "iisk")))
+_FOLD_FROM = tuple("".join(IGNORECASE_EXTRAS.values()))
+_FOLD = str.maketrans({char: letter for letter, chars in IGNORECASE_EXTRAS.items() for char in chars})
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 _NOTHING = frozenset({""})
 
