@@ -179,9 +179,9 @@ def test_prefilter_analysis_from_the_file_is_the_parsed_one(cache, monkeypatch):
     new_run()
     refuse_parsing(monkeypatch)
     cached = [analysis(r.regex) for r in rules]
-    assert cached == fresh == parsed == [(r.needles, r.starts, r.start_regex) for r in rules]
-    assert any(needles for needles, _, _ in cached) and any(starts for _, starts, _ in cached)
-    assert all((starts is None) == (regex is None) for _, starts, regex in cached)
+    assert cached == fresh == parsed == [(r.starts, r.start_regex) for r in rules]
+    assert any(starts for starts, _ in cached)
+    assert all((starts is None) == (regex is None) for starts, regex in cached)
 
 
 def test_rule_files_yaml_from_the_file_is_the_parsed_one(cache, monkeypatch):

@@ -142,20 +142,19 @@ def needles(regex: re.Pattern[str], tree: Any = None) -> tuple[str, ...]:
     return tuple(sorted(s for s in required if not any(o != s and o in s for o in required)))
 
 
-Analysis = tuple[tuple[str, ...], frozenset[tuple[str, ...]] | None, str | None]
+Analysis = tuple[frozenset[tuple[str, ...]] | None, str | None]
 
 
 def analysis(regex: re.Pattern[str]) -> Analysis:
-    """`needles` and `gate_starts` of a regex from one parse, and the regex of those starts (see
-    `gate`; None where they are not known), kept between runs by the start-up cache (parsing and
-    reading the tree cost as much as compiling the regex, and writing the starts' regex as much again)."""
+    """`gate_starts` of a rule's regex, and the regex of those starts (see `gate`; None where they
+    are not known), kept between runs by the start-up cache (parsing and reading the tree cost as
+    much as compiling the regex, and writing the starts' regex as much again)."""
     return startup_cache.derived(_analysis, regex)
 
 
 def _analysis(regex: re.Pattern[str]) -> Analysis:
-    tree = parse(regex)
-    starts = gate_starts(tree)
-    return needles(regex, tree), starts, None if starts is None else _alternatives(starts)
+    starts = gate_starts(parse(regex))
+    return starts, None if starts is None else _alternatives(starts)
 
 
 # Gate: the first `_GATE_WIDTH` characters of every match, as sequences of character classes

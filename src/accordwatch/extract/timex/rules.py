@@ -62,8 +62,6 @@ class Rule:
     options: dict[str, Any] = field(default_factory=dict)
     examples: tuple[Any, ...] = ()
     counter_examples: tuple[str, ...] = ()
-    # Lower-case strings one of which every match contains (see `needles`); () = no such set.
-    needles: tuple[str, ...] = ()
     # What a match may start with (see `gate_starts`), and a regex of it; None = anything.
     starts: frozenset[tuple[str, ...]] | None = None
     start_regex: str | None = None
