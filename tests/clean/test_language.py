@@ -10,7 +10,7 @@ from accordwatch.clean.language import _iso_code, _sample, detect_language, ling
 from accordwatch.clean.resources import settings
 from accordwatch.clean.wordvote import vote
 from accordwatch.data_files import load_yaml
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, shared_path
 
 _SAMPLES = load_yaml(Path(__file__).parent / "resources" / "language_samples.yaml")
 _CASES = [(language, text) for language, texts in _SAMPLES.items() for text in texts]
@@ -77,6 +77,47 @@ def test_vote_letter_runs_are_the_letter_runs_of_any_latin_sample():
 def test_names_make_the_vote_abstain():
     team_sheet, places = _SAMPLES["ENGLISH"][4], _SAMPLES["ENGLISH"][5]
     assert vote(team_sheet) is None and vote(places) is None
+
+
+def _long(texts: list[str], least: int) -> str:
+    """The samples run together, again and again, until the text is `least` characters long."""
+    text = " ".join(texts)
+    while len(text) < least:
+        text += " " + " ".join(texts)
+    return text
+
+
+@pytest.mark.parametrize("language", sorted(_SAMPLES))
+def test_wide_vote_agrees_with_lingua_on_long_texts(language):
+    wide = settings()["language_wide_sample_chars"]
+    sample = _sample(_long(_SAMPLES[language], 2 * wide), wide)
+    answer = vote(sample, wide=True)
+    assert answer is None or answer == lingua_language(sample) == language
+    if language in ("BOSNIAN", "CROATIAN", "MIXED"):  # neighbours share their function words
+        assert answer is None
+
+
+def test_names_leave_a_long_article_to_the_wide_vote(monkeypatch):
+    """A business story thick with names (GM, NHTSA, SUVs) leaves the 300-character sample in doubt;
+    the wider sample answers, and lingua is not asked."""
+    from accordwatch.clean import language
+
+    text = shared_path("corpus", "bbc", "business_026.txt").read_text(encoding="utf-8")
+    assert vote(_sample(text, settings()["language_sample_chars"])) is None
+    expected = _iso_code(lingua_language(_sample(text, settings()["language_sample_chars"])))
+
+    def no_lingua(sample):
+        raise AssertionError("lingua was asked")
+
+    monkeypatch.setattr(language, "lingua_language", no_lingua)
+    assert detect_language(text) == expected == "en"
+
+
+def test_a_team_sheet_still_goes_to_lingua():
+    """A short text of names and few function words gets no wide vote: lingua decides."""
+    team_sheet = _SAMPLES["ENGLISH"][4]
+    assert len(team_sheet) < 2 * settings()["language_sample_chars"]
+    assert detect_language(team_sheet) == _iso_code(lingua_language(_sample(team_sheet, settings()["language_sample_chars"])))
 
 
 def test_a_short_text_gets_lingua_answer_even_a_wrong_one():

@@ -5,7 +5,8 @@ low-accuracy mode on a bounded sample: at most about 35 MB RSS for the whole pro
 models load on first use, only those of the script at hand (0.2 s for the Latin-script
 ones, against 0.4 s to preload all), as most texts never reach lingua: a function-word
 vote (wordvote.py) answers first when the sample leaves no doubt, some 30 microseconds
-against lingua's millisecond on Latin-script text. lingua decides everything else.
+against lingua's millisecond on Latin-script text; on a long text, a second vote over a wider
+sample answers what names left in doubt. lingua decides everything else.
 """
 
 from __future__ import annotations
@@ -65,8 +66,16 @@ def detect_language(text: str) -> str | None:
         return None
     # Only a full sample goes to the vote: on shorter texts lingua's answer is noisy (it calls
     # "The ceasefire held." Romanian), and the vote must give lingua's answer, not a better one.
-    name = (vote(sample) if len(sample) >= limit else None) or lingua_language(sample)
+    name = (vote(sample) if len(sample) >= limit else None) or _wide_vote(text, limit) or lingua_language(sample)
     return _iso_code(name) if name is not None else None
+
+
+def _wide_vote(text: str, limit: int) -> str | None:
+    """The vote over a wider sample of a text at least twice the sample long (names, a quoted
+    phrase, can leave a 300-character sample undecided, not hundreds of words)."""
+    if len(text) < 2 * limit:
+        return None
+    return vote(_sample(text, settings()["language_wide_sample_chars"]), wide=True)
 
 
 def lingua_language(sample: str) -> str | None:

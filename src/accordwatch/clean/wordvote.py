@@ -48,8 +48,11 @@ def _ballot() -> dict[str, tuple[str, ...]] | None:
     return {word: tuple(sorted(languages)) for word, languages in ballot.items()}
 
 
-def vote(sample: str) -> str | None:
-    """lingua's name of the language of `sample` (ENGLISH ...) when its function words leave no doubt."""
+def vote(sample: str, *, wide: bool = False) -> str | None:
+    """lingua's name of the language of `sample` (ENGLISH ...) when its function words leave no doubt.
+
+    `wide`: the sample is the wider one of a long text (settings: language_wide_sample_chars), where
+    many hits count instead of a margin over names."""
     ballot = _ballot()
     if ballot is None:
         return None
@@ -63,7 +66,7 @@ def vote(sample: str) -> str | None:
     if not hits:
         return None
     best = max(hits, key=hits.__getitem__)
-    return best if _beyond_doubt(hits, best, capitalised) else None
+    return best if _beyond_doubt(hits, best, None if wide else capitalised) else None
 
 
 def _read_words(sample: str) -> tuple[list[str], int] | None:
@@ -111,16 +114,20 @@ def _latin1_tables() -> _Latin1Tables:
     return _Latin1Tables(bytes(lower), bytes(shape), other)
 
 
-def _beyond_doubt(hits: Counter[str], best: str, capitalised: int) -> bool:
+def _beyond_doubt(hits: Counter[str], best: str, capitalised: int | None) -> bool:
     """Many hits, a wide lead, and more hits than capitalised words.
 
     Names (a team sheet, a list of places) sway lingua's letter trigrams towards their own
     language, while the vote sees only function words: a sample with nearly as many
-    capitalised words as function words goes to lingua.
+    capitalised words as function words goes to lingua. On a wide sample (`capitalised` None)
+    names are outweighed by the running text: many hits are asked for instead.
     """
     runner_up = max((n for language, n in hits.items() if language != best), default=0)
+    if hits[best] < settings()["language_vote_lead"] * runner_up:
+        return False
+    if capitalised is None:
+        return hits[best] >= settings()["language_wide_vote_min_hits"]
     return (hits[best] >= settings()["language_vote_min_hits"]
-            and hits[best] >= settings()["language_vote_lead"] * runner_up
             and hits[best] >= capitalised + settings()["language_vote_margin_over_names"])
 
 
