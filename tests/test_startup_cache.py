@@ -108,7 +108,7 @@ def test_a_damaged_entry_is_compiled_afresh(cache):
     path = startup_cache.cache_file()
     path.parent.mkdir(parents=True, exist_ok=True)
     bad = (32, [999, 1, 2], 0, {}, (None, None))  # code the engine rejects
-    path.write_bytes(marshal.dumps(((startup_cache._FORMAT, startup_cache._ENGINE), {key: bad})))
+    path.write_bytes(marshal.dumps(((startup_cache._FORMAT, startup_cache._ENGINE), 1, {key: (1, bad)})))
     got = startup_cache.compile(*key)
     assert_same(got, re.compile(*key), "12 dead, 30 wounded")
 
@@ -119,7 +119,7 @@ def test_another_pythons_file_is_not_read(cache, monkeypatch):
     other = ("cpython-399", 0x3090000, 1, 4)
     path = startup_cache.cache_file()
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(marshal.dumps(((startup_cache._FORMAT, other), {(pattern, 0): genuine})))
+    path.write_bytes(marshal.dumps(((startup_cache._FORMAT, other), 1, {(pattern, 0): (1, genuine)})))
     assert startup_cache._read(path) == {}
     assert startup_cache.compile(pattern) == re.compile(pattern)
     monkeypatch.setattr(startup_cache, "_ENGINE", other)
@@ -157,6 +157,33 @@ def test_the_file_keeps_what_a_run_used_first_and_is_capped(cache, monkeypatch):
     new_run()
     kept = list(startup_cache._read(startup_cache.cache_file()))
     assert kept[:2] == [("delta", 0), ("gamma", 0)] and len(kept) == 3
+
+
+def test_entries_no_run_used_for_many_writes_are_dropped(cache, monkeypatch):
+    """The patterns of rules since edited stop being carried along; those in use stay."""
+    monkeypatch.setattr(startup_cache, "KEEP_GENERATIONS", 3)
+    startup_cache.compile("old rule")
+    startup_cache.compile("rule in use")
+    new_run()
+    for version in range(1, 4):  # runs that compile something new, and use one old pattern
+        startup_cache.compile(f"edited rule, version {version}")
+        startup_cache.compile("rule in use")
+        new_run()
+        kept = startup_cache._read(startup_cache.cache_file())
+        assert ("rule in use", 0) in kept and ("edited rule, version 1", 0) in kept
+        assert (("old rule", 0) in kept) == (version < 3)  # written by the first run only
+    assert len(kept) == 4
+
+
+def test_a_file_of_the_former_layout_is_replaced(cache):
+    path = startup_cache.cache_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pattern = r"cease(?:-| )?fire"
+    path.write_bytes(marshal.dumps(((1, startup_cache._ENGINE), {(pattern, 0): startup_cache._generated(pattern, 0)})))
+    assert startup_cache._read(path) == {}
+    assert startup_cache.compile(pattern) == re.compile(pattern)
+    new_run()
+    assert list(startup_cache._read(path)) == [(pattern, 0)]
 
 
 def _compile_in_worker(pattern: str) -> bool:

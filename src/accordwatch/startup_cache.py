@@ -20,6 +20,9 @@ Python whose private regex API differs) falls back to plain `re.compile`: the ca
 time, never change a result or fail a run. At exit a process that compiled something new merges
 what it used into the file (temp file and os.replace: several workers may write at once, the last
 one wins, none leaves a half-written file); what it used comes first and the file is capped.
+Each write is a generation of the file; an entry that no process used in the last KEEP_GENERATIONS
+writes is dropped, so that the patterns of rules since edited or upgraded (their keys are their
+text and digests) do not pile up in the file and in every later run's memory.
 
 ACCORDWATCH_STARTUP_CACHE=0 turns it off; ACCORDWATCH_CACHE_DIR sets the directory (default
 $XDG_CACHE_HOME/accordwatch or ~/.cache/accordwatch).
@@ -53,7 +56,11 @@ DIR_ENV = "ACCORDWATCH_CACHE_DIR"
 # Entries kept in the file: a run of every command uses under a thousand; the cap keeps rules that
 # were edited many times from piling up.
 MAX_ENTRIES = 5000
-_FORMAT = 1
+# Writes an entry outlives unused. A file is written only by a run that compiled something new
+# (after an upgrade or an edit of the rules), so a command run daily but seldom changed keeps its
+# entries across many such runs of others; and if it loses them, its next run writes them again.
+KEEP_GENERATIONS = 8
+_FORMAT = 2  # 2: entries stamped with the generation that last wrote them
 _MARSHAL_VERSION = 2  # no shared-object references: a third faster to load than the default
 # What a damaged file or entry (or another Python's private API) may raise: the fallback's cue
 _DAMAGED = (TypeError, ValueError, RuntimeError, OverflowError)
@@ -72,6 +79,8 @@ class _State:
 
     def __init__(self) -> None:
         self.loaded: dict[Key, Entry] | None = None  # None: not read yet
+        self.written_in: dict[Key, int] = {}  # the generation of the file that last wrote each loaded entry
+        self.generation = 0  # of the file as read
         self.used: dict[Key, Entry] = {}
         self.dirty = False
         self.pid = -1  # the process that registered the exit hook (a forked worker registers its own)
@@ -198,20 +207,26 @@ def _generated(pattern: str | bytes, flags: int) -> Entry:
 
 def _entries() -> dict[Key, Entry]:
     if _state.loaded is None:
-        _state.loaded = _read(cache_file())
+        _state.generation, _state.loaded, _state.written_in = _read_file(cache_file())
     return _state.loaded
 
 
 def _read(path: Path) -> dict[Key, Entry]:
     """The entries of the file; {} where it is missing, unreadable, damaged or not ours."""
+    return _read_file(path)[1]
+
+
+def _read_file(path: Path) -> tuple[int, dict[Key, Entry], dict[Key, int]]:
+    """(generation of the file, its entries, the generation that last wrote each); (0, {}, {}) where
+    it is missing, unreadable, damaged or not ours."""
     try:
-        data = marshal.loads(path.read_bytes())
-        header, entries = data
-        if header != (_FORMAT, _ENGINE) or not isinstance(entries, dict):
-            return {}
-        return entries
+        header, generation, stamped = marshal.loads(path.read_bytes())
+        if header != (_FORMAT, _ENGINE) or not isinstance(stamped, dict) or not isinstance(generation, int):
+            return 0, {}, {}
+        entries = {key: entry for key, (_, entry) in stamped.items()}
+        return generation, entries, {key: written for key, (written, _) in stamped.items()}
     except (OSError, EOFError, *_DAMAGED):
-        return {}
+        return 0, {}, {}
 
 
 def _remember_to_save() -> None:
@@ -233,16 +248,17 @@ def save() -> None:
     _state.dirty = False
     path = cache_file()
     with suppress(OSError, *_DAMAGED):  # an unwritable directory: this run just saves nothing
-        merged = dict(_state.used)
-        for key, entry in _read(path).items():  # a concurrent writer's since we read
-            if len(merged) >= MAX_ENTRIES:
-                break
-            merged.setdefault(key, entry)
-        for key, entry in (_state.loaded or {}).items():
-            if len(merged) >= MAX_ENTRIES:
-                break
-            merged.setdefault(key, entry)
-        _write(path, marshal.dumps(((_FORMAT, _ENGINE), merged), _MARSHAL_VERSION))
+        on_disk = _read_file(path)  # with a concurrent writer's entries since we read
+        generation = max(on_disk[0], _state.generation) + 1
+        merged = {key: (generation, entry) for key, entry in _state.used.items()}
+        for _, entries, written_in in (on_disk, (_state.generation, _state.loaded or {}, _state.written_in)):
+            for key, entry in entries.items():
+                if len(merged) >= MAX_ENTRIES:
+                    break
+                written = written_in[key]
+                if key not in merged and written > generation - KEEP_GENERATIONS:
+                    merged[key] = (written, entry)
+        _write(path, marshal.dumps(((_FORMAT, _ENGINE), generation, merged), _MARSHAL_VERSION))
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -260,5 +276,7 @@ def _write(path: Path, data: bytes) -> None:
 def _reset(loaded: dict[Key, Any] | None = None) -> None:
     """Forget this process's view (tests: to read the file again as a new run would)."""
     _state.loaded = loaded
+    _state.written_in = dict.fromkeys(loaded or (), 0)
+    _state.generation = 0
     _state.used = {}
     _state.dirty = False
