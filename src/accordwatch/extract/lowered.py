@@ -1,8 +1,9 @@
 """A document's text lower-cased once for the stages that read it so.
 
-The agreements stage (head nouns) and the events stage (triggers) both match their patterns on the
-lower-cased text of the document at hand. `lowered` makes it once a text and keeps it for the last few
-texts, as `sentences` keeps their split (a str keeps its hash, so the look-up costs little).
+The figures stage (numbers in words), the agreements stage (head nouns) and the events stage (triggers)
+match their patterns on the lower-cased text of the document at hand. `lowered` makes it once a text and
+keeps it for the last few texts, as `sentences` keeps their split (a str keeps its hash, so the look-up
+costs little).
 """
 
 from __future__ import annotations

@@ -146,7 +146,7 @@ def _decision_name(text: str, head_start: int, hi: int) -> tuple[str, int]:
 def head_nouns(text: str) -> list[tuple[int, int, bool]]:
     """Every agreement head noun of a text as (start, end, weak), in text order."""
     rules = agreement_rules()
-    low = lowered(text)  # (made once for this stage and the events' triggers)
+    low = lowered(text)  # (made once a text for the stages that read it lower-cased, see lowered.py)
     if len(low) != len(text):
         return sorted([(h.start(), h.end(), False) for h in rules.strong.finditer(text)]
                       + [(h.start(), h.end(), True) for h in rules.weak.finditer(text)])

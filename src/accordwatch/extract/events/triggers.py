@@ -76,7 +76,7 @@ def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Tri
     Patterns run on lower-cased text, each tried only at the words of the text where one of its literal
     starts begins (scan.py), which keeps a few hundred patterns to a fraction of a millisecond per page."""
     end = len(text) if end is None else end
-    low = lowered(text)  # (the agreements stage has lower-cased the same text for its head nouns)
+    low = lowered(text)  # (made once a text for the stages that read it lower-cased, see lowered.py)
     if len(low) != len(text):  # lower-casing moved offsets (rare letters): match the original
         return _drop_overlaps([Trigger(m.start(), m.end(), rule)
                                for rule in trigger_rules() for m in rule.regex.finditer(text, start, end)])
