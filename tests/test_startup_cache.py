@@ -3,6 +3,7 @@ missing, damaged or foreign file, or an unwritable directory, only costs the tim
 
 from __future__ import annotations
 
+import functools
 import marshal
 import multiprocessing
 import re
@@ -226,3 +227,29 @@ def test_rule_files_yaml_from_the_file_is_the_parsed_one(cache, monkeypatch):
 def test_a_value_marshal_cannot_store_is_parsed_every_time(cache):
     assert startup_cache.parsed(yaml.safe_load, "signed: 2024-05-01\n") == {"signed": date(2024, 5, 1)}
     assert not startup_cache._state.dirty
+
+
+def test_trigger_starts_from_the_file_are_the_ones_read_off_the_patterns(cache, monkeypatch):
+    """The literal prefixes and word starts of the trigger patterns, kept by the cache, are what
+    heads.py and literal_prefixes read off the patterns (which the cached run does not call)."""
+    from accordwatch.extract.agreements.rules import literal_prefixes
+    from accordwatch.extract.events import lexicon
+    from accordwatch.extract.events.heads import word_starts
+
+    def starts(rules):
+        return [(a.prefixes, a.starts) for r in rules for a in r.alternatives]
+
+    lexicon.trigger_rules.cache_clear()
+    fresh = starts(lexicon.trigger_rules())
+    new_run()
+    for reader in (literal_prefixes, word_starts):  # (wrapped: the cache key names their modules)
+        monkeypatch.setattr(lexicon, reader.__name__, functools.wraps(reader)(lambda *a: pytest.fail("read, not kept")))
+    lexicon.trigger_rules.cache_clear()
+    try:
+        cached = starts(lexicon.trigger_rules())
+    finally:
+        lexicon.trigger_rules.cache_clear()
+    patterns = [p for r in lexicon.load_rules("events", "triggers.yaml") for p in r["patterns"]]
+    plain = [(lp, word_starts(p, lp) if lp else ()) for p in patterns for lp in [literal_prefixes(p)]]
+    assert cached == fresh == plain
+    assert sum(1 for _, s in plain if any(" " in x for x in s)) > 10  # heads that reach over words

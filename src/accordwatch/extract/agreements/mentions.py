@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from accordwatch.extract.agreements.lexicon import AgreementRules, agreement_rules
+from accordwatch.extract.lowered import lowered
 from accordwatch.model import ActorMention, Timex
 
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[\w'’&+-]+|[^\w\s]")
@@ -145,7 +146,7 @@ def _decision_name(text: str, head_start: int, hi: int) -> tuple[str, int]:
 def head_nouns(text: str) -> list[tuple[int, int, bool]]:
     """Every agreement head noun of a text as (start, end, weak), in text order."""
     rules = agreement_rules()
-    low = text.lower()
+    low = lowered(text)  # (made once a text for the stages that read it lower-cased, see lowered.py)
     if len(low) != len(text):
         return sorted([(h.start(), h.end(), False) for h in rules.strong.finditer(text)]
                       + [(h.start(), h.end(), True) for h in rules.weak.finditer(text)])

@@ -5,9 +5,13 @@ Rule files are data: people edit YAML, this module only reads and compiles it, o
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from accordwatch import startup_cache
@@ -45,10 +49,28 @@ class TriggerRule:
     dated_by: str = ""
 
 
-def _alternative(pattern: str) -> Alternative:
-    prefixes = literal_prefixes(pattern)
-    return Alternative(prefixes, startup_cache.compile(rf"(?<![\w-])(?:{expand(pattern)})(?![\w-])"),
-                       word_starts(pattern, prefixes) if prefixes else ())
+def _alternative(pattern: str, starts: tuple[tuple[str, ...], tuple[str, ...]]) -> Alternative:
+    prefixes, word_starts_ = starts
+    return Alternative(prefixes, startup_cache.compile(rf"(?<![\w-])(?:{expand(pattern)})(?![\w-])"), word_starts_)
+
+
+def _readers_version() -> str:
+    """_starts_of reads the patterns with heads.py and agreements/rules.py: the start-up cache keeps its
+    result under a digest of their source too (of its own module's it does by itself), so that an edit
+    there is read."""
+    return "".join(hashlib.blake2b(Path(sys.modules[f.__module__].__file__ or "").read_bytes(), digest_size=8)
+                   .hexdigest() for f in (word_starts, literal_prefixes))
+
+
+def _starts_of(patterns: str) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """The literal prefixes and the word starts (heads.py) of each of `patterns` (a JSON list): read off
+    the patterns' text in Python, which costs about a tenth of a second, so kept by the start-up cache
+    with the parse of the rule file."""
+    out: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    for pattern in json.loads(patterns):
+        prefixes = literal_prefixes(pattern)
+        out[pattern] = (prefixes, word_starts(pattern, prefixes) if prefixes else ())
+    return out
 
 
 @dataclass(frozen=True)
@@ -61,11 +83,11 @@ class ModalityRules:
     retype: dict[str, dict[str, str]]
 
 
-def _trigger_rule(d: dict[str, Any]) -> TriggerRule:
+def _trigger_rule(d: dict[str, Any], starts: dict[str, tuple[tuple[str, ...], tuple[str, ...]]]) -> TriggerRule:
     rule = TriggerRule(
         id=d["id"], type=d["type"], mode=d.get("mode") or "", role=d.get("role", "action"),
         priority=float(d.get("priority", 1)), regex=compile_patterns(d["patterns"]),
-        alternatives=tuple(_alternative(p) for p in d["patterns"]),
+        alternatives=tuple(_alternative(p, starts[p]) for p in d["patterns"]),
         examples=tuple(d.get("examples") or ()), counter_examples=tuple(d.get("counter_examples") or ()),
         dated_by=d.get("dated_by", ""),
     )
@@ -76,7 +98,10 @@ def _trigger_rule(d: dict[str, Any]) -> TriggerRule:
 
 @lru_cache(maxsize=1)
 def trigger_rules() -> tuple[TriggerRule, ...]:
-    return tuple(_trigger_rule(d) for d in load_rules("events", "triggers.yaml"))
+    rules = load_rules("events", "triggers.yaml")
+    patterns = json.dumps([p for d in rules for p in d["patterns"]])
+    starts = startup_cache.parsed(_starts_of, patterns, _readers_version())
+    return tuple(_trigger_rule(d, starts) for d in rules)
 
 
 @lru_cache(maxsize=1)

@@ -13,6 +13,7 @@ from itertools import pairwise
 from accordwatch.extract.events.letters import first_letter
 from accordwatch.extract.events.lexicon import TriggerRule, modality_rules, prefix_table, trigger_rules
 from accordwatch.extract.events.scan import candidates, patterns_for
+from accordwatch.extract.lowered import lowered
 
 # Clause punctuation: a modality cue does not reach across it, nor does a timex date an event across it.
 # That is [,;:()\u2014\u2013]|\s-\s|\bthat\b|\bwhich\b|\bwho\b|\bbut\b, written to start with the class of
@@ -75,7 +76,7 @@ def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Tri
     Patterns run on lower-cased text, each tried only at the words of the text where one of its literal
     starts begins (scan.py), which keeps a few hundred patterns to a fraction of a millisecond per page."""
     end = len(text) if end is None else end
-    low = text.lower()
+    low = lowered(text)  # (made once a text for the stages that read it lower-cased, see lowered.py)
     if len(low) != len(text):  # lower-casing moved offsets (rare letters): match the original
         return _drop_overlaps([Trigger(m.start(), m.end(), rule)
                                for rule in trigger_rules() for m in rule.regex.finditer(text, start, end)])

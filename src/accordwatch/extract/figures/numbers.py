@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from accordwatch.extract.figures.lexicon import Lexicon
 from accordwatch.extract.figures.skeleton import Skeleton, skeleton
-from accordwatch.extract.skeleton import byte_table
+from accordwatch.extract.lowered import lowered
 
 _LEADING = "([\"'\u201c\u2018"
 _TRAILING = ".,;:!?)]\"'\u201d\u2019"
@@ -112,19 +112,9 @@ def scaled(value: float, scale: float) -> float:
     return float(f"{value * scale:.12g}")
 
 
-# Each Latin-1 character's lower case, one Latin-1 character too: a Latin-1 text beyond ASCII is lower-cased
-# by one byte translation (str.lower reads it character by character through the Unicode tables).
-_LATIN1_LOWER = byte_table(str.lower)
-
-
 def lower_same_length(text: str) -> str:
     """text.lower() where that keeps every offset (it does not for a few letters such as "İ")."""
-    if not text.isascii():  # (an ASCII text has a fast str.lower of its own)
-        try:
-            return text.encode("latin-1").translate(_LATIN1_LOWER).decode("latin-1")
-        except UnicodeEncodeError:
-            pass
-    low = text.lower()
+    low = lowered(text)  # (made once a text for the stages that read it lower-cased, see lowered.py)
     return low if len(low) == len(text) else "".join(c.lower()[0] for c in text)
 
 
