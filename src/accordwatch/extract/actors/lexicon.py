@@ -193,14 +193,26 @@ def _key(word: str) -> str:
     return word.replace("\u2019", "'").replace("\u2010", "-").replace("\u2011", "-").casefold()
 
 
+# Each Latin-1 character case-folded, one Latin-1 character too, but for "ß" (to "ss") and "µ" (to Greek mu),
+# which it leaves: a Latin-1 text beyond ASCII without those two is case-folded by one byte translation
+# (str.casefold reads it character by character through the Unicode tables).
+_LATIN1_FOLD = byte_table(lambda c: c if c in "\xdf\xb5" else c.casefold())
+
+
 def _keys(joined: str, ascii_only: bool) -> list[str]:
     """_key of every word, computed on the words joined by spaces (no token holds a space, and
     case-folding makes none): the same keys as word by word, from a few C-level calls. Case-folding
-    equals lower-casing on ASCII, and straightening quotes and hyphens changes nothing there."""
+    equals lower-casing on ASCII, and straightening quotes and hyphens changes nothing there (nor in
+    Latin-1, which holds none of them)."""
     if not joined:
         return []
     if ascii_only:
         return joined.lower().split(" ")
+    if "\xdf" not in joined and "\xb5" not in joined:
+        try:
+            return joined.encode("latin-1").translate(_LATIN1_FOLD).decode("latin-1").split(" ")
+        except UnicodeEncodeError:  # beyond Latin-1
+            pass
     return joined.replace("\u2019", "'").replace("\u2010", "-").replace("\u2011", "-").casefold().split(" ")
 
 
