@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from accordwatch import data_files, startup_cache
+from accordwatch.extract.actors import lexicon
 from accordwatch.extract.events.lexicon import trigger_rules
 from accordwatch.extract.events.scan import start_pattern
 from accordwatch.extract.timex.prefilter import _analysis, analysis
@@ -222,6 +223,23 @@ def test_rule_files_yaml_from_the_file_is_the_parsed_one(cache, monkeypatch):
     assert first == plain and len(files) > 10
     first[0].clear()  # each call gets a copy of its own, as from parsing
     assert data_files.load_yaml(files[0]) == plain[0]
+
+
+def test_actor_lexicon_from_the_file_is_the_tokenised_one(cache, monkeypatch):
+    def index(lex: lexicon.Lexicon) -> tuple:
+        return lex._index, lex._sizes, lex._seconds, lex._single
+
+    lexicon.load_lexicon.cache_clear()
+    first = index(lexicon.load_lexicon())
+    plain = lexicon.Lexicon()
+    for form, kind, ref in lexicon._names():
+        plain.add(form, kind, ref, (lexicon.tokenize(form).keys, lexicon._case_rule(form)))
+    new_run()
+    lexicon.load_lexicon.cache_clear()
+    monkeypatch.setattr(lexicon, "read_form", lambda form: pytest.fail("tokenised, not read"))
+    cached = index(lexicon.load_lexicon())
+    lexicon.load_lexicon.cache_clear()  # later tests build it afresh, not from this test's file
+    assert cached == first == index(plain) and len(plain._index) > 1000
 
 
 def test_a_value_marshal_cannot_store_is_parsed_every_time(cache):

@@ -36,6 +36,15 @@ def test_tokens_equal_one_match_at_a_time(text):
     assert tokens.capitalised() == [i for i, w in enumerate(tokens.words) if w[:1].isupper()]
 
 
+def test_keys_of_latin1_text_are_each_word_case_folded():
+    """The byte translation of a Latin-1 text folds every character as str.casefold does (and "ß", "µ",
+    which it leaves, go to casefold)."""
+    letters = [c for c in map(chr, range(256)) if c.isalnum()]
+    words = [*letters, "".join(letters), "Côte", "ÉTÉ", "Straße", "µg", "ÀÞ"]
+    for text in (" ".join(words), " ".join(w for w in words if "ß" not in w and "µ" not in w)):
+        assert tokenize(text).keys == [_key(w) for w in tokenize(text).words]
+
+
 def test_white_space_is_every_space_character():
     assert set(_WHITE_SPACE) == {chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()}
 

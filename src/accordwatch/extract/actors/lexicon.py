@@ -10,13 +10,16 @@ in any case.
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, compress, count, repeat
 from operator import add, not_
 from typing import NamedTuple, overload
 
+from accordwatch import startup_cache
 from accordwatch.extract.actors.gazetteer import (
     Entry,
     GenericNoun,
@@ -190,14 +193,26 @@ def _key(word: str) -> str:
     return word.replace("\u2019", "'").replace("\u2010", "-").replace("\u2011", "-").casefold()
 
 
+# Each Latin-1 character case-folded, one Latin-1 character too, but for "ß" (to "ss") and "µ" (to Greek mu),
+# which it leaves: a Latin-1 text beyond ASCII without those two is case-folded by one byte translation
+# (str.casefold reads it character by character through the Unicode tables).
+_LATIN1_FOLD = byte_table(lambda c: c if c in "\xdf\xb5" else c.casefold())
+
+
 def _keys(joined: str, ascii_only: bool) -> list[str]:
     """_key of every word, computed on the words joined by spaces (no token holds a space, and
     case-folding makes none): the same keys as word by word, from a few C-level calls. Case-folding
-    equals lower-casing on ASCII, and straightening quotes and hyphens changes nothing there."""
+    equals lower-casing on ASCII, and straightening quotes and hyphens changes nothing there (nor in
+    Latin-1, which holds none of them)."""
     if not joined:
         return []
     if ascii_only:
         return joined.lower().split(" ")
+    if "\xdf" not in joined and "\xb5" not in joined:
+        try:
+            return joined.encode("latin-1").translate(_LATIN1_FOLD).decode("latin-1").split(" ")
+        except UnicodeEncodeError:  # beyond Latin-1
+            pass
     return joined.replace("\u2019", "'").replace("\u2010", "-").replace("\u2011", "-").casefold().split(" ")
 
 
@@ -259,11 +274,12 @@ class Lexicon:
         self._seconds: dict[str, set[str]] = {}
         self._single: set[str] = set()  # the tokens that are a phrase of their own
 
-    def add(self, form: str, kind: str, ref: Entry | Place | Office | GenericNoun) -> None:
-        key = tuple(tokenize(form).keys)
+    def add(self, form: str, kind: str, ref: Entry | Place | Office | GenericNoun, reading: FormReading) -> None:
+        """The phrase `form` names `ref`; `reading` is read_form(form)."""
+        key = tuple(reading[0])
         if not key:
             return
-        self._index.setdefault(key, []).append(Item(kind, ref, form, _case_rule(form)))
+        self._index.setdefault(key, []).append(Item(kind, ref, form, reading[1]))
         if len(key) > 1:
             self._seconds.setdefault(key[0], set()).add(key[1])
         else:
@@ -308,29 +324,52 @@ class Lexicon:
 _ONE_TOKEN = [1]
 
 
+# A form's token keys and case rule (a list, as the start-up cache gives it back).
+FormReading = tuple[list[str], str]
+
+
+def read_form(form: str) -> FormReading:
+    return tokenize(form).keys, _case_rule(form)
+
+
+def _read_forms(forms_json: str) -> list[FormReading]:
+    return [read_form(form) for form in json.loads(forms_json)]
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
+    """The lexicon of the data files. Reading its two thousand forms (tokens, case rule) costs about
+    0.1 G instructions, a tenth of the actor stage's start-up: the readings are kept between runs by
+    the start-up cache, under a digest of the forms and of this module (tokenize is defined here)."""
+    names = list(_names())
+    readings = startup_cache.parsed(_read_forms, json.dumps([form for form, _, _ in names]))
     lex = Lexicon()
+    for (form, kind, ref), reading in zip(names, readings):
+        lex.add(form, kind, ref, reading)
+    return lex
+
+
+def _names() -> Iterator[tuple[str, str, Entry | Place | Office | GenericNoun]]:
+    """(form, kind, what it names) for every phrase of the data files, in the order they are indexed."""
     gaz = load_gazetteer()
     for e in gaz.entries:
         if "@" in e.id:
             continue
         for name in dict.fromkeys((e.canonical, *e.aliases)):
-            lex.add(name, "entry", e)
+            yield name, "entry", e
         for dem in e.demonyms:
             # a form ending in s is the people's plural noun ("Turks"), not an adjective ("Swiss" is one)
             if dem.endswith("s") and not dem.endswith("ss"):
-                lex.add(dem, "people", e)
+                yield dem, "people", e
                 continue
-            lex.add(dem, "demonym", e)
+            yield dem, "demonym", e
             for plural in _people_forms(dem):
-                lex.add(plural, "people", e)
+                yield plural, "people", e
     for p in load_places():
-        lex.add(p.name, "place", p)
+        yield p.name, "place", p
     for o in load_offices():
         for form in o.forms:
-            lex.add(form, "office", o)
+            yield form, "office", o
     for g in load_generic_nouns():
         for form in g.forms:
-            lex.add(form, "generic", g)
-    return lex
+            yield form, "generic", g
