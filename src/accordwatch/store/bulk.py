@@ -29,7 +29,7 @@ SPAN_COLUMNS = tuple(c.name for c in spans.columns)  # id first
 
 # Rows an INSERT on SQLite. Every run of a statement has a fixed cost in SQLite (its statement
 # transaction, opened because of the foreign keys, its cursors, its end): executemany of a one-row
-# INSERT paid it once a row, a hundred rows an INSERT pay it once a hundred (about 0.13 M instructions
+# INSERT paid it once a row, a hundred rows an INSERT pay it once a hundred (about 0.17 M instructions
 # a BBC document fewer). All the statements of a write but its last have the same text, prepared once.
 ROWS_PER_INSERT = 100
 
