@@ -10,10 +10,11 @@ import sqlalchemy as sa
 from accordwatch.ingest import read_inputs
 from accordwatch.model import Span
 from accordwatch.pipeline import corpus_context, process
-from accordwatch.store import Store
+from accordwatch.store import Store, bulk
 from accordwatch.store.bulk import attrs_getter, insert_in_few_statements, reserve_span_ids
 from accordwatch.store.codec import document_row
 from accordwatch.store.engine import json_chunks, json_dumps
+from accordwatch.store.prepared import prepare
 from accordwatch.store.schema import documents, spans
 from tests.conftest import EXAMPLES
 from tests.store.synthetic import synthetic_document
@@ -100,3 +101,29 @@ def test_json_chunks_join_to_json_dumps_for_the_attrs_of_real_spans():
     assert len(values) > 100
     for value in values:
         assert "".join(json_chunks(value, 0)) == json_dumps(value)
+
+
+
+def _written(path, prepared, rows_per_insert: int, monkeypatch) -> dict[str, list[tuple]]:
+    monkeypatch.setattr(bulk, "ROWS_PER_INSERT", rows_per_insert)
+    with Store.open(str(path)) as store:
+        store.add_prepared(prepared)
+        with store.reading() as conn:
+            tables = {t: [tuple(r) for r in conn.exec_driver_sql(f"SELECT * FROM {t} ORDER BY rowid")]
+                      for t in ("spans", "event_index", "event_actors")}
+            written_at = documents.c.ingested_at
+            tables["documents"] = [tuple(r) for r in conn.execute(
+                sa.select(*(c for c in documents.columns if c is not written_at)).order_by(documents.c.pk))]
+            return tables
+
+
+def test_rows_written_many_to_an_insert_are_those_written_one_an_insert(tmp_path, monkeypatch):
+    """The reference texts' rows written by INSERTs of one row (as sqlite3's executemany wrote them),
+    of 100 rows, and of 7 rows (a count that leaves a last, shorter INSERT): the same tables."""
+    raws = list(read_inputs([str(EXAMPLES)]))
+    context = corpus_context(raws)
+    prepared = [prepare(outcome.doc, outcome.spans) for outcome in (process(raw, context) for raw in raws)]
+    one = _written(tmp_path / "one.db", prepared, 1, monkeypatch)
+    assert len(one["spans"]) > 100 and len(one["spans"]) % 7 and one["event_index"] and one["event_actors"]
+    assert _written(tmp_path / "hundred.db", prepared, 100, monkeypatch) == one
+    assert _written(tmp_path / "seven.db", prepared, 7, monkeypatch) == one
