@@ -85,6 +85,9 @@ def test_unit_key_and_word_count_equal_the_split_ones(text):
 
     unit = Unit((Line(0, 0, len(text), text, 0, 0),))
     assert (unit.n_words, unit.words, unit.key) == (len(text.split()), text.split(), normalise(text))
+    # normalise itself skips the split and join where the text is its own collapsed form
+    plain = " ".join(text.split()).replace("\u2019", "'").replace("\u2018", "'")
+    assert normalise(text) == plain.replace("\u201c", '"').replace("\u201d", '"').casefold()
 
 
 def test_year_prefilter_keeps_every_date():
