@@ -90,6 +90,17 @@ def test_unit_key_and_word_count_equal_the_split_ones(text):
     assert normalise(text) == plain.replace("\u201c", '"').replace("\u201d", '"').casefold()
 
 
+def test_repeated_keys_equal_a_count_of_them():
+    from collections import Counter
+
+    from accordwatch.clean.boilerplate import _repeated
+
+    keys = [Unit((Line(0, 0, len(t), t, 0, 0),)).key for t in _LINES]
+    for some in (keys, keys[:1], [], list(dict.fromkeys(keys)), keys[:5] + keys[2:3]):
+        counts = Counter(some)
+        assert _repeated(some) == [counts[key] > 1 for key in some]
+
+
 def test_year_prefilter_keeps_every_date():
     """find_date looks for a year first: every pattern has one, so no date is lost."""
     from accordwatch.clean.dateline import _patterns
