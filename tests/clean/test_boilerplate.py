@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -190,3 +191,49 @@ def test_widget_between_title_and_body_goes():
     doc = clean_document(_raw_text(text))
     assert [r.text for r in doc.removed] == ["Listen to this article"]
     assert "By Anna Petrosyan" in doc.text
+
+
+class _PlainStoryGroups:
+    """The story grouping as first written: the documents sharing a key counted one key at a time."""
+
+    def __init__(self) -> None:
+        self.parent: list[int] = []
+        self.sizes: list[int] = []
+        self.owners: dict[str, list[int]] = {}
+
+    def add(self, long_keys: set[str]) -> int:
+        from collections import Counter
+
+        doc = len(self.parent)
+        self.parent.append(doc)
+        self.sizes.append(len(long_keys))
+        shared: Counter[int] = Counter()
+        for key in long_keys:
+            shared.update(self.owners.setdefault(key, []))
+            self.owners[key].append(doc)
+        for other, n in shared.items():
+            if n >= max(1, min(len(long_keys), self.sizes[other]) / 2):
+                self.parent[self.story_of(other)] = self.story_of(doc)
+        return doc
+
+    def story_of(self, doc: int) -> int:
+        while self.parent[doc] != doc:
+            self.parent[doc] = self.parent[self.parent[doc]]
+            doc = self.parent[doc]
+        return doc
+
+
+def test_story_groups_equal_the_plain_grouping():
+    """Real texts, with versions of a story (a paragraph dropped, two texts joined) to group."""
+    from accordwatch.clean.boilerplate import _StoryGroups
+    from accordwatch.clean.lines import normalise
+
+    paths = [*sorted(EXAMPLES.glob("*.txt")), *sorted(RESOURCES.glob("*.txt"))]
+    texts = [path.read_text(encoding="utf-8") for path in paths]
+    paragraphs = [[normalise(line) for line in text.split("\n") if len(line.strip()) >= 150] for text in texts]
+    versions = [*paragraphs, *(p[1:] for p in paragraphs), *(a + b for a, b in pairwise(paragraphs))]
+    fast, plain = _StoryGroups(), _PlainStoryGroups()
+    for keys in versions:
+        assert fast.add(set(keys)) == plain.add(set(keys))
+    assert fast.parent == plain.parent and fast.owners == plain.owners
+    assert len({fast.story_of(doc) for doc in range(len(versions))}) < len(versions)

@@ -85,6 +85,20 @@ def test_unit_key_and_word_count_equal_the_split_ones(text):
 
     unit = Unit((Line(0, 0, len(text), text, 0, 0),))
     assert (unit.n_words, unit.words, unit.key) == (len(text.split()), text.split(), normalise(text))
+    # normalise itself skips the split and join where the text is its own collapsed form
+    plain = " ".join(text.split()).replace("\u2019", "'").replace("\u2018", "'")
+    assert normalise(text) == plain.replace("\u201c", '"').replace("\u201d", '"').casefold()
+
+
+def test_repeated_keys_equal_a_count_of_them():
+    from collections import Counter
+
+    from accordwatch.clean.boilerplate import _repeated
+
+    keys = [Unit((Line(0, 0, len(t), t, 0, 0),)).key for t in _LINES]
+    for some in (keys, keys[:1], [], list(dict.fromkeys(keys)), keys[:5] + keys[2:3]):
+        counts = Counter(some)
+        assert _repeated(some) == [counts[key] > 1 for key in some]
 
 
 def test_year_prefilter_keeps_every_date():

@@ -58,7 +58,7 @@ def _is_hangul_vowel_or_tail(char: str) -> bool:
 
 
 def _separator(previous: Line, line: Line) -> str:
-    return "\n" if line.gap_before == 0 and line.index == previous.index + 1 else "\n\n"
+    return "\n" if line.gap_before == 0 and line.number == previous.number + 1 else "\n\n"
 
 
 def build_text(units: list[Unit], raw: str) -> tuple[str, OffsetMap]:

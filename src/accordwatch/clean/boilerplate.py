@@ -19,6 +19,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import chain
 
 from accordwatch.clean.lines import Unit, normalise
 from accordwatch.clean.resources import settings
@@ -94,10 +95,12 @@ class _StoryGroups:
         doc = len(self.parent)
         self.parent.append(doc)
         self.sizes.append(len(long_keys))
-        shared: Counter[int] = Counter()
-        for key in long_keys:
-            shared.update(self.owners.setdefault(key, []))
-            self.owners[key].append(doc)
+        # The earlier documents sharing a key, counted by one Counter over all keys (in the keys' order, as
+        # an update a key would): an update is a Python call, most keys are a paragraph of this one only.
+        owners = [self.owners.setdefault(key, []) for key in long_keys]
+        shared = Counter(chain.from_iterable(owners))
+        for found in owners:
+            found.append(doc)
         for other, n in shared.items():
             if n >= max(1, min(len(long_keys), self.sizes[other]) / 2):
                 self.parent[self.story_of(other)] = self.story_of(doc)
@@ -125,8 +128,7 @@ class _Signals:
     def __init__(self, units: list[Unit], context: CorpusContext | None) -> None:
         self.units = units
         self.prose = [is_prose(u.text) for u in units]
-        key_counts = Counter(u.key for u in units)
-        self.repeated = [key_counts[u.key] > 1 for u in units]
+        self.repeated = _repeated([u.key for u in units])
         self.stories = [context.stories_with(u.key) if context else 1 for u in units]
         self.repeated_from = context.repeated_from if context else len(units) + 1
         self.doc_script = _body_script(units, self.prose)
@@ -158,6 +160,15 @@ class _Signals:
         if unit.n_words <= 6 and self.navigation[i] == 1.0:
             return "navigation words only"
         return ""
+
+
+def _repeated(keys: list[str]) -> list[bool]:
+    """For each key, whether another of `keys` is the same; counted only where some key is there twice
+    (in most texts every line is different: a set of the keys tells that at C speed)."""
+    if len(set(keys)) == len(keys):
+        return [False] * len(keys)
+    counts = Counter(keys)
+    return [counts[key] > 1 for key in keys]
 
 
 def _is_label(unit: Unit) -> bool:

@@ -12,6 +12,7 @@ from datetime import date
 from functools import lru_cache
 
 from accordwatch.clean.resources import month_numbers
+from accordwatch.startup_cache import compile as compile_regex
 
 _TIME = r"(?:[,\s]+(?:at\s+)?(?P<hh>[01]?\d|2[0-3])[:.h](?P<mi>[0-5]\d)(?::[0-5]\d)?)?"
 _YEAR = r"(?P<y>(?:19|20)\d\d)"
@@ -39,11 +40,11 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     month = "(?P<mon>" + "|".join(re.escape(n) for n in names) + r")\.?"
     flags = re.IGNORECASE
     return (
-        re.compile(rf"(?<![\w-])(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+{month},?\s+{_YEAR}(?![\w-]){_TIME}", flags),
-        re.compile(rf"(?<![\w-]){month}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+{_YEAR}(?![\w-]){_TIME}", flags),
-        re.compile(rf"(?<![\w-]){_YEAR}-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d-])(?:[T\s]+(?P<hh>[01]\d|2[0-3]):"
-                   r"(?P<mi>[0-5]\d))?", flags),
-        re.compile(rf"(?<![\w.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.{_YEAR}(?![\w.]){_TIME}", flags),
+        compile_regex(rf"(?<![\w-])(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+{month},?\s+{_YEAR}(?![\w-]){_TIME}", flags),
+        compile_regex(rf"(?<![\w-]){month}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+{_YEAR}(?![\w-]){_TIME}", flags),
+        compile_regex(rf"(?<![\w-]){_YEAR}-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d-])(?:[T\s]+(?P<hh>[01]\d|2[0-3]):"
+                      r"(?P<mi>[0-5]\d))?", flags),
+        compile_regex(rf"(?<![\w.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.{_YEAR}(?![\w.]){_TIME}", flags),
     )
 
 

@@ -6,18 +6,19 @@ removes as a whole: one line in ordinary text, several hard-wrapped lines in PDF
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Whitespace, plus a byte-order mark and zero-width characters that scraped lines carry at their edges.
 _INVISIBLE = " \t\r\n\v\f\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
     "\u2028\u2029\u202f\u205f\u3000\ufeff\u200b\u200c\u200d\u2060"
 
 
-@dataclass(frozen=True)
-class Line:
-    """One non-blank raw line: `text` is raw[start:end], the line without surrounding whitespace."""
+class Line(NamedTuple):
+    """One non-blank raw line: `text` is raw[start:end], the line without surrounding whitespace.
+    (A named tuple: one is made for every line of every text, several times faster than a frozen
+    dataclass; its position is `number`, as a tuple's `index` is a method.)"""
 
-    index: int  # position among all raw lines, blank ones included
+    number: int  # position among all raw lines, blank ones included
     start: int
     end: int
     text: str
@@ -29,12 +30,12 @@ def split_lines(raw: str) -> list[Line]:
     """Non-blank lines of `raw` with their exact offsets; spaces, "\\r" and invisible marks are trimmed."""
     lines: list[Line] = []
     pos, gap = 0, 0
-    for index, piece in enumerate(raw.split("\n")):
+    for number, piece in enumerate(raw.split("\n")):
         stripped = piece.strip(_INVISIBLE)
         if stripped:
             lead = len(piece) - len(piece.lstrip(_INVISIBLE))
             start = pos + lead
-            lines.append(Line(index, start, start + len(stripped), stripped, lead, gap))
+            lines.append(Line(number, start, start + len(stripped), stripped, lead, gap))
             gap = 0
         else:
             gap += 1
@@ -44,7 +45,15 @@ def split_lines(raw: str) -> list[Line]:
 
 def normalise(text: str) -> str:
     """Comparison key of a line: case-folded, spaces collapsed, typographic quotes made plain."""
-    return _plain_quotes(" ".join(text.split())).casefold()
+    collapsed = text if _is_collapsed(text) else " ".join(text.split())
+    return _plain_quotes(collapsed).casefold()
+
+
+def _is_collapsed(text: str) -> bool:
+    """Whether single blanks between words are the only white space of `text`, so that it is its own
+    collapsed form: told by isprintable (every other white space character is unprintable) and two
+    looks for blanks, without splitting a paragraph into words and joining them again."""
+    return text.isprintable() and "  " not in text and text[:1] != " " != text[-1:]
 
 
 def _plain_quotes(text: str) -> str:
@@ -63,9 +72,7 @@ class Unit:
     def __init__(self, lines: tuple[Line, ...]) -> None:
         self.lines = lines
         text = self.text = lines[0].text if len(lines) == 1 else " ".join(line.text for line in lines)
-        if text and text.isprintable() and "  " not in text and text[0] != " " != text[-1]:
-            # Single blanks between words are its only white space (any other is unprintable): it is
-            # its own collapsed form, and its words are counted without splitting it into strings.
+        if text and _is_collapsed(text):  # its words are counted without splitting it into strings
             self.n_words = text.count(" ") + 1
             self.key = _plain_quotes(text).casefold()
         else:

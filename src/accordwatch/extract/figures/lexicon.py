@@ -1,8 +1,9 @@
 """The figure rules as data: number words, units, qualifiers, guards and object heuristics.
 
 Everything is read from data/rules/figures/*.yaml once (functools.cache) and compiled into
-regular expressions, so that extraction itself is only regex scanning and dictionary
-look-ups (no model: the pipeline budget is about a millisecond per 3 KB text).
+regular expressions (through the start-up cache: compiled afresh they cost about 10 ms at each
+start), so that extraction itself is only regex scanning and dictionary look-ups (no model: the
+pipeline budget is about a millisecond per 3 KB text).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 
 from accordwatch.data_files import load_yaml
 from accordwatch.extract.wordtrie import trie_regex
+from accordwatch.startup_cache import compile as compile_regex
 
 RULE_FILES = ("numbers", "units", "qualifiers", "guards", "objects")
 
@@ -116,8 +118,8 @@ def _word_scan_pattern(words: list[str], ordinals: list[str]) -> re.Pattern[str]
     half", "twenty-five"), in lower-cased text (case-insensitive matching is twice as slow)."""
     atom = _trie(words)
     joint = r"(?:\s+|-)(?:and\s+)?(?:an?\s+)?"
-    return re.compile(rf"\b(?:(?P<ordinal>{_trie(ordinals)})\b|(?P<run>(?:(?:an?|half\s+an?)\s+)?(?:{atom})"
-                      rf"(?:{joint}(?:{atom}))*)\b)")
+    return compile_regex(rf"\b(?:(?P<ordinal>{_trie(ordinals)})\b|(?P<run>(?:(?:an?|half\s+an?)\s+)?(?:{atom})"
+                         rf"(?:{joint}(?:{atom}))*)\b)")
 
 
 def _word_hit_pattern(words: list[str], ordinals: list[str]) -> re.Pattern[bytes]:
@@ -125,7 +127,7 @@ def _word_hit_pattern(words: list[str], ordinals: list[str]) -> re.Pattern[bytes
     as a whole word, to run on a skeleton (where every character that is no word character is a
     blank): the leading literal blank lets the regex engine skip to the next blank at memchr speed."""
     trie = _trie([*words, *(w.split("-")[0] for w in ordinals)])
-    return re.compile(rf" (?:{trie})\b".encode("ascii"))
+    return compile_regex(rf" (?:{trie})\b".encode("ascii"))
 
 
 @cache
@@ -157,15 +159,15 @@ def lexicon() -> Lexicon:
         stop_words=frozenset(objects["stop_words"]), irregular_plurals=frozenset(objects["irregular_plurals"]),
         not_plural_endings=tuple(objects["not_plural_endings"]),
         not_plural_words=frozenset(objects["not_plural_words"]), max_object_words=int(objects["max_words"]),
-        number_token=re.compile(r"\d(?:[\u00a0\u202f\u2009]\d{3}(?!\d)|\S)*"),
+        number_token=compile_regex(r"\d(?:[\u00a0\u202f\u2009]\d{3}(?!\d)|\S)*"),
         word_scan=_word_scan_pattern(number_words, list(numbers["ordinals"])),
         word_hit=_word_hit_pattern(number_words, list(numbers["ordinals"])),
-        unit_after=re.compile(rf"(?:\s*|-)({_case_free_trie(list(unit_map))})(?![\w])", re.IGNORECASE),
-        scale_after=re.compile(rf"\s*({_alternation([*numbers['scales']])})\b", re.IGNORECASE),
-        qualifier_before=re.compile(rf"(?<![\w])({_case_free_trie(list(qualifier_map))})\s+$", re.IGNORECASE),
-        determiner_before=re.compile(rf"(?<![\w])({_alternation(quals['determiners'])})\s+$", re.IGNORECASE),
-        currency_before=re.compile(rf"({_alternation(list(prefixes))})\s?$"),
-        month_before=re.compile(rf"\b(?:{_alternation(months)})\.?\s+$"),
-        month_after=re.compile(rf"^(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?,?\s+(?:of\s+)?(?:{_alternation(months)})\b"),
-        word_after=re.compile(r"\s*([A-Za-z][\w'’-]*|[^\w\s])"),
+        unit_after=compile_regex(rf"(?:\s*|-)({_case_free_trie(list(unit_map))})(?![\w])", re.IGNORECASE),
+        scale_after=compile_regex(rf"\s*({_alternation([*numbers['scales']])})\b", re.IGNORECASE),
+        qualifier_before=compile_regex(rf"(?<![\w])({_case_free_trie(list(qualifier_map))})\s+$", re.IGNORECASE),
+        determiner_before=compile_regex(rf"(?<![\w])({_alternation(quals['determiners'])})\s+$", re.IGNORECASE),
+        currency_before=compile_regex(rf"({_alternation(list(prefixes))})\s?$"),
+        month_before=compile_regex(rf"\b(?:{_alternation(months)})\.?\s+$"),
+        month_after=compile_regex(rf"^(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?,?\s+(?:of\s+)?(?:{_alternation(months)})\b"),
+        word_after=compile_regex(r"\s*([A-Za-z][\w'’-]*|[^\w\s])"),
     )
