@@ -129,12 +129,11 @@ def _required(items: Any) -> frozenset[str] | None:
     return best if _strength(best)[0] > 0 else None
 
 
-def needles(regex: re.Pattern[str], tree: Any = None) -> tuple[str, ...]:
+def needles(regex: re.Pattern[str]) -> tuple[str, ...]:
     """Lower-case strings one of which is in the `fold`ed text of every match of `regex`,
     shortest kept ("jan" makes "january" redundant); () when the regex has no such set."""
-    tree = parse(regex) if tree is None else tree
     try:
-        required = _required(tree)
+        required = _required(parse(regex))
     finally:
         _SEQ_MEMO.clear()
     if required is None:
