@@ -225,6 +225,28 @@ def test_rule_files_yaml_from_the_file_is_the_parsed_one(cache, monkeypatch):
     assert data_files.load_yaml(files[0]) == plain[0]
 
 
+def test_an_edit_of_a_module_the_parse_reads_parses_again(cache, monkeypatch):
+    """`parsed(..., reads=(f,))` keeps its value under the source of f's module too: edited, it is parsed afresh."""
+    from accordwatch.extract.events import heads
+
+    calls: list[str] = []
+
+    def count_words(text: str) -> int:
+        calls.append(text)
+        return len(heads.word_starts.__name__) + len(text.split())
+
+    for _ in range(2):
+        assert startup_cache.parsed(count_words, "ceasefire signed in Geneva", reads=(heads.word_starts,)) == 15
+        new_run()
+    assert len(calls) == 1  # the second run read it
+    real_tag = startup_cache._function_tag
+    monkeypatch.setattr(startup_cache, "_function_tag",
+                        lambda f: real_tag(f) + "-edited" if f is heads.word_starts else real_tag(f))
+    startup_cache._reset()
+    assert startup_cache.parsed(count_words, "ceasefire signed in Geneva", reads=(heads.word_starts,)) == 15
+    assert len(calls) == 2
+
+
 def test_actor_lexicon_from_the_file_is_the_tokenised_one(cache, monkeypatch):
     def index(lex: lexicon.Lexicon) -> tuple:
         return lex._index, lex._sizes, lex._seconds, lex._single

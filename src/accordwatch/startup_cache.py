@@ -152,15 +152,17 @@ def derived(function: Callable[[re.Pattern[Any]], T], regex: re.Pattern[Any]) ->
     return entry[0]  # type: ignore[no-any-return]
 
 
-def parsed(function: Callable[[str], T], text: str, version: str = "") -> T:
+def parsed(function: Callable[[str], T], text: str, version: str = "",
+           reads: tuple[Callable[..., Any], ...] = ()) -> T:
     """function(text), for a pure function of a text whose result marshal can store (the YAML of a
     rule file: the patterns' source, parsed at every start as they are compiled), kept as `derived`
     keeps its values, under a digest of the text; `version` names what else the result depends on
-    (the parser's version). Each call returns a fresh copy, as parsing again would."""
-    tag = _function_tag(function) if enabled() else None
-    if tag is None:
+    (the parser's version), `reads` the functions of other modules it calls (kept under their
+    modules' source too, as under its own). Each call returns a fresh copy, as parsing again would."""
+    tags = tuple(map(_function_tag, (function, *reads))) if enabled() else (None,)
+    if None in tags:
         return function(text)
-    key = (tag, version, hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest())
+    key = (*tags, version, hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest())
     entry = _entries().get(key)
     if isinstance(entry, tuple) and len(entry) == 1 and isinstance(entry[0], bytes):
         with suppress(EOFError, *_DAMAGED):  # a damaged entry: parsed afresh

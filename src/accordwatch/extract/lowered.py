@@ -14,8 +14,9 @@ from accordwatch.extract.skeleton import byte_table
 
 # Each Latin-1 character's lower case is one Latin-1 character too: a Latin-1 text beyond ASCII is
 # lower-cased by one byte translation (str.lower reads it character by character through the Unicode
-# tables, about four times the work).
-_LATIN1_LOWER = byte_table(str.lower)
+# tables, about four times the work). It is their case-folding too, but for "ß" (folded to "ss") and "µ"
+# (to Greek mu), which it leaves as they are.
+LATIN1_LOWER = byte_table(str.lower)
 
 
 @lru_cache(maxsize=4)
@@ -23,7 +24,7 @@ def lowered(text: str) -> str:
     """text.lower() (the same string; beyond Latin-1 it may be longer than the text, as str.lower is)."""
     if not text.isascii():  # (an ASCII text has a fast str.lower of its own)
         try:
-            return text.encode("latin-1").translate(_LATIN1_LOWER).decode("latin-1")
+            return text.encode("latin-1").translate(LATIN1_LOWER).decode("latin-1")
         except UnicodeEncodeError:
             pass
     return text.lower()

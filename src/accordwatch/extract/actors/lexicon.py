@@ -30,6 +30,7 @@ from accordwatch.extract.actors.gazetteer import (
     load_offices,
     load_places,
 )
+from accordwatch.extract.lowered import LATIN1_LOWER, lowered
 from accordwatch.extract.skeleton import byte_table, skeleton
 
 # Dotted acronyms (U.S., U.N.), words with inner hyphens or apostrophes (Nagorno-Karabakh, d'Ivoire),
@@ -193,12 +194,6 @@ def _key(word: str) -> str:
     return word.replace("\u2019", "'").replace("\u2010", "-").replace("\u2011", "-").casefold()
 
 
-# Each Latin-1 character case-folded, one Latin-1 character too, but for "ß" (to "ss") and "µ" (to Greek mu),
-# which it leaves: a Latin-1 text beyond ASCII without those two is case-folded by one byte translation
-# (str.casefold reads it character by character through the Unicode tables).
-_LATIN1_FOLD = byte_table(lambda c: c if c in "\xdf\xb5" else c.casefold())
-
-
 def _keys(joined: str, ascii_only: bool) -> list[str]:
     """_key of every word, computed on the words joined by spaces (no token holds a space, and
     case-folding makes none): the same keys as word by word, from a few C-level calls. Case-folding
@@ -208,9 +203,9 @@ def _keys(joined: str, ascii_only: bool) -> list[str]:
         return []
     if ascii_only:
         return joined.lower().split(" ")
-    if "\xdf" not in joined and "\xb5" not in joined:
+    if "\xdf" not in joined and "\xb5" not in joined:  # (LATIN1_LOWER case-folds every other Latin-1 character)
         try:
-            return joined.encode("latin-1").translate(_LATIN1_FOLD).decode("latin-1").split(" ")
+            return joined.encode("latin-1").translate(LATIN1_LOWER).decode("latin-1").split(" ")
         except UnicodeEncodeError:  # beyond Latin-1
             pass
     return joined.replace("\u2019", "'").replace("\u2010", "-").replace("\u2011", "-").casefold().split(" ")
@@ -340,9 +335,10 @@ def _read_forms(forms_json: str) -> list[FormReading]:
 def load_lexicon() -> Lexicon:
     """The lexicon of the data files. Reading its two thousand forms (tokens, case rule) costs about
     0.1 G instructions, a tenth of the actor stage's start-up: the readings are kept between runs by
-    the start-up cache, under a digest of the forms and of this module (tokenize is defined here)."""
+    the start-up cache, under a digest of the forms, of this module (tokenize is defined here) and of
+    lowered.py (whose table makes the keys of a Latin-1 text)."""
     names = list(_names())
-    readings = startup_cache.parsed(_read_forms, json.dumps([form for form, _, _ in names]))
+    readings = startup_cache.parsed(_read_forms, json.dumps([form for form, _, _ in names]), reads=(lowered,))
     lex = Lexicon()
     for (form, kind, ref), reading in zip(names, readings):
         lex.add(form, kind, ref, reading)

@@ -5,13 +5,10 @@ Rule files are data: people edit YAML, this module only reads and compiles it, o
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
-import sys
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from accordwatch import startup_cache
@@ -54,14 +51,6 @@ def _alternative(pattern: str, starts: tuple[tuple[str, ...], tuple[str, ...]]) 
     return Alternative(prefixes, startup_cache.compile(rf"(?<![\w-])(?:{expand(pattern)})(?![\w-])"), word_starts_)
 
 
-def _readers_version() -> str:
-    """_starts_of reads the patterns with heads.py and agreements/rules.py: the start-up cache keeps its
-    result under a digest of their source too (of its own module's it does by itself), so that an edit
-    there is read."""
-    return "".join(hashlib.blake2b(Path(sys.modules[f.__module__].__file__ or "").read_bytes(), digest_size=8)
-                   .hexdigest() for f in (word_starts, literal_prefixes))
-
-
 def _starts_of(patterns: str) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
     """The literal prefixes and the word starts (heads.py) of each of `patterns` (a JSON list): read off
     the patterns' text in Python, which costs about a tenth of a second, so kept by the start-up cache
@@ -100,7 +89,7 @@ def _trigger_rule(d: dict[str, Any], starts: dict[str, tuple[tuple[str, ...], tu
 def trigger_rules() -> tuple[TriggerRule, ...]:
     rules = load_rules("events", "triggers.yaml")
     patterns = json.dumps([p for d in rules for p in d["patterns"]])
-    starts = startup_cache.parsed(_starts_of, patterns, _readers_version())
+    starts = startup_cache.parsed(_starts_of, patterns, reads=(word_starts, literal_prefixes))
     return tuple(_trigger_rule(d, starts) for d in rules)
 
 
